@@ -1,0 +1,57 @@
+# 安监计划 anjian — every target works on a fresh clone: the virtualenv is created and filled on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PG_URL ?= postgres://postgres@127.0.0.1:5432/anjian
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install demo serve test test-core test-sqlite test-postgres lint fix bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	$(BIN)/anjian demo
+	@echo "安监计划已启动：http://$(HOST):$(PORT)/ （Ctrl+C 停止）"
+	$(BIN)/anjian runserver $(HOST):$(PORT)
+
+serve: install
+	$(BIN)/anjian runserver $(HOST):$(PORT)
+
+test: test-sqlite test-postgres
+
+test-core: install
+	$(BIN)/pytest tests/planning tests/golden -p no:django
+
+test-sqlite: install
+	ANJIAN_DATABASE_URL= $(BIN)/pytest
+
+# The same database-backed tests again on PostgreSQL; skipped with a visible reason when no server answers.
+test-postgres: install
+	@if $(BIN)/python scripts/pg_available.py "$(PG_URL)"; then \
+		ANJIAN_DATABASE_URL=$(PG_URL) $(BIN)/pytest --ignore=tests/planning; \
+	else \
+		echo "SKIPPED PostgreSQL run: no server answers at $(PG_URL)"; \
+	fi
+
+lint: install
+	$(BIN)/ruff check anjian tests benchmarks
+	$(BIN)/ruff format --check anjian tests benchmarks
+	$(BIN)/mypy
+
+fix: install
+	$(BIN)/ruff check --fix anjian tests benchmarks
+	$(BIN)/ruff format anjian tests benchmarks
+
+bench: install
+	@for b in benchmarks/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+
+clean:
+	rm -rf $(VENV) var/anjian.sqlite3* out
