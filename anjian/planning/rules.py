@@ -10,7 +10,7 @@ must keep the value's type. Loading validates all of this and reports the file a
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -98,7 +98,9 @@ def _type_name(value: Any) -> str:
     return type(value).__name__
 
 
-def _leaves(table: Mapping[str, Any], prefix: str, file: str, pack: str, problems: list[tuple[str, str]]):
+def _leaves(
+    table: Mapping[str, Any], prefix: str, file: str, pack: str, problems: list[tuple[str, str]]
+) -> Iterator[Rule]:
     for name, item in table.items():
         key = f"{prefix}.{name}" if prefix else name
         if not isinstance(item, dict):

@@ -1,0 +1,50 @@
+"""`anjian review FILE [FILE ...] [--pack P] [--json]`: plan review (计划审查) of a workday sheet: printed
+sums, categories, shares, staffing, lump sums, missing factors, plan counts and quarter windows."""
+
+from django.core.management.base import BaseCommand
+
+from anjian.management.commands.workdays import compute_for_command, dumps, finding_line, load_for_command
+from anjian.planning.review import review_result
+from anjian.planning.review.findings import SEVERITY_LABELS, SEVERITY_ORDER, Severity, finding_json
+
+SUMMARY = "{title}（规则包 {pack}）审查：错误 {error} 条，警告 {warning} 条，提示 {info} 条"
+
+
+class Command(BaseCommand):
+    help = "审查工作日测算和计划数字：合计、类别、占比、人员、总量估算、缺项、检查时间"
+
+    def add_arguments(self, parser):
+        parser.add_argument("files", nargs="+", help="测算文件（.toml 或 .xlsx）；多个文件合为一个计划")
+        parser.add_argument("--pack", help="规则包（默认取文件中的 pack，否则 national）")
+        parser.add_argument("--json", action="store_true")
+        parser.add_argument(
+            "--severity", choices=[s.value for s in Severity], help="只列出该级别及更严重的问题"
+        )
+
+    def handle(self, *args, files, pack, json: bool, severity, **options):
+        sheet, loaded = load_for_command(files, pack)
+        result = compute_for_command(sheet, loaded)
+        findings = review_result(result, loaded)
+        if severity:
+            limit = SEVERITY_ORDER[Severity(severity)]
+            findings = tuple(f for f in findings if SEVERITY_ORDER[f.severity] <= limit)
+        counts = {s.value: sum(f.severity == s for f in findings) for s in Severity}
+        if json:
+            self.stdout.write(
+                dumps(
+                    {
+                        "year": sheet.year,
+                        "pack": loaded.id,
+                        "counts": counts,
+                        "findings": [finding_json(f) for f in findings],
+                    }
+                )
+            )
+            return
+        title = f"{sheet.agency or sheet.title} {sheet.year} 年"
+        self.stdout.write(SUMMARY.format(title=title, pack=loaded.id, **counts))
+        for s in Severity:
+            group = [f for f in findings if f.severity == s]
+            if group:
+                self.stdout.write(f"\n{SEVERITY_LABELS[s]}（{len(group)}）")
+                self.stdout.write("\n".join(finding_line(f) for f in group))
