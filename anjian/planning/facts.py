@@ -133,6 +133,7 @@ class Enterprise:
     underground: bool = False
     operating_status: OperatingStatus = OperatingStatus.NORMAL
     facts: tuple[RiskFact, ...] = field(default_factory=tuple)
+    std_grade_valid_until: dt.date | None = None  # an expired standardisation grade counts as 未定级
 
     @property
     def two_keys_one_major(self) -> bool:
