@@ -208,9 +208,14 @@ def classify(
         if (excluded := _remit(e, planning_agency, agencies, pack)) is not None:
             findings.append(excluded)
             continue
+        own = e.agency_id == planning_agency.id
         reasons = tuple(proposed_reasons(e, pack, year, ref))
+        if not own:
+            # A lower level's unit becomes the upper level's key unit only for an event that calls for it
+            # (accident, major hazard, ordered shutdown ...); its sector alone leaves it to its own level.
+            allowed = set(pack.value("classification.lower_level_key_reasons"))
+            reasons = tuple(r for r in reasons if r.code.value in allowed)
         if not reasons:
-            own = e.agency_id == planning_agency.id
             reasons = (
                 make_reason(pack, e, ReasonCode.G_OWN_REMIT if own else ReasonCode.G_LOWER_LEVEL_SAMPLE),
             )

@@ -327,3 +327,14 @@ def test_local_rule_with_unknown_criterion_is_refused_naming_the_rule(tmp_path):
             RULE_UNKNOWN_CRITERION.format(key="classification.local_rules.x", field="industy"),
         )
     ]
+
+
+def test_lower_level_coal_mine_is_only_a_general_sample_for_the_city():
+    c = one(firm(agency_id=COUNTY.id, industry=Industry.COAL_MINE))
+    assert c.decision == Category.GENERAL and c.codes == (K.G_LOWER_LEVEL_SAMPLE,)
+
+
+def test_lower_level_mine_with_a_recent_fatal_accident_is_the_citys_key_unit():
+    accident = RiskFact(FactKind.FATAL_ACCIDENT, dt.date(2023, 2, 8), detail="顶板事故", deaths=1)
+    c = one(firm(agency_id=COUNTY.id, industry=Industry.COAL_MINE, facts=(accident,)))
+    assert c.decision == Category.KEY and c.codes == (K.K_FATAL_ACCIDENT_3Y,)
