@@ -13,11 +13,19 @@ def county_bureau(db):
         name="运城市应急管理局", code="yuncheng", level="city", region_code="140800", ruleset="shanxi"
     )
     county = Agency.objects.create(
-        name="夏县应急管理局", code="xiaxian", level="county", parent=city, region_code="140828",
-        doc_number_prefix="夏应急发", approving_government="夏县人民政府", ruleset="shanxi",
+        name="夏县应急管理局",
+        code="xiaxian",
+        level="county",
+        parent=city,
+        region_code="140828",
+        doc_number_prefix="夏应急发",
+        approving_government="夏县人民政府",
+        ruleset="shanxi",
     )
     Office.objects.create(agency=county, name="非煤矿山安全监管股", kind="office")
     Office.objects.create(agency=county, name="危险化学品安全监管股", kind="office")
     Office.objects.create(agency=county, name="冶金工贸安全监管股", kind="office")
-    Office.objects.create(agency=county, name="执法大队", kind="enforcement_team", aliases="执法队、综合行政执法队")
+    Office.objects.create(
+        agency=county, name="执法大队", kind="enforcement_team", aliases="执法队、综合行政执法队"
+    )
     return county

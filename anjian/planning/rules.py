@@ -110,7 +110,9 @@ def _leaves(
             yield from _leaves(item, key, file, pack, problems)
             continue
         for extra in sorted(set(item) - LEAF_KEYS):
-            problems.append(("rule_unknown_field", RULE_UNKNOWN_FIELD.format(file=file, key=key, field=extra)))
+            problems.append(
+                ("rule_unknown_field", RULE_UNKNOWN_FIELD.format(file=file, key=key, field=extra))
+            )
         source = item.get("source")
         if not isinstance(source, str) or not source.strip():
             problems.append(("rule_no_source", RULE_NO_SOURCE.format(file=file, key=key)))
@@ -176,7 +178,10 @@ def load_pack(pack_id: str, extra_dirs: Iterable[Path] = ()) -> RulePack:
             raise RulePackError([("pack_meta_missing", PACK_META_MISSING.format(file=folder / "pack.toml"))])
         if meta["id"] != current:
             problems.append(
-                ("pack_id_mismatch", PACK_ID_MISMATCH.format(file=folder, declared=meta["id"], folder=current))
+                (
+                    "pack_id_mismatch",
+                    PACK_ID_MISMATCH.format(file=folder, declared=meta["id"], folder=current),
+                )
             )
         layers.append((current, str(meta["name"]), str(meta.get("level", "")), folder))
         current = meta.get("extends") or None

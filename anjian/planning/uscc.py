@@ -16,8 +16,18 @@ ORG_WEIGHTS = (3, 7, 9, 10, 5, 8, 4, 2)
 PATTERN = re.compile(r"^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$")
 
 REGISTRARS = {
-    "1": "机构编制", "2": "外交", "3": "司法行政", "4": "文化", "5": "民政", "6": "旅游",
-    "7": "宗教", "8": "工会", "9": "工商（市场监管）", "A": "军队编制", "N": "农业", "Y": "其他",
+    "1": "机构编制",
+    "2": "外交",
+    "3": "司法行政",
+    "4": "文化",
+    "5": "民政",
+    "6": "旅游",
+    "7": "宗教",
+    "8": "工会",
+    "9": "工商（市场监管）",
+    "A": "军队编制",
+    "N": "农业",
+    "Y": "其他",
 }
 CATEGORIES = {
     "1": {"1": "机关", "2": "事业单位", "3": "群众团体", "9": "其他"},
@@ -71,7 +81,9 @@ def check_uscc(code: str) -> list[UsccProblem]:
     problems = []
     expected = check_character(code[:17])
     if expected != code[17]:
-        problems.append(UsccProblem("uscc_check", USCC_CHECK.format(expected=expected, actual=code[17]), True))
+        problems.append(
+            UsccProblem("uscc_check", USCC_CHECK.format(expected=expected, actual=code[17]), True)
+        )
     registrar = code[0]
     if registrar not in REGISTRARS:
         problems.append(UsccProblem("uscc_registrar", USCC_REGISTRAR.format(code=registrar), False))
@@ -86,7 +98,9 @@ def check_uscc(code: str) -> list[UsccProblem]:
         org_expected = org_check_character(org)
         if org_expected != code[16]:
             problems.append(
-                UsccProblem("uscc_org_check", USCC_ORG_CHECK.format(expected=org_expected, actual=code[16]), False)
+                UsccProblem(
+                    "uscc_org_check", USCC_ORG_CHECK.format(expected=org_expected, actual=code[16]), False
+                )
             )
     return problems
 

@@ -17,7 +17,16 @@ class PlanVersionAdmin(admin.ModelAdmin):
 
 @admin.register(PlanEntry)
 class PlanEntryAdmin(admin.ModelAdmin):
-    list_display = ["enterprise", "category", "proposed_category", "sector", "visits_per_year", "quarters", "note", "drawn"]
+    list_display = [
+        "enterprise",
+        "category",
+        "proposed_category",
+        "sector",
+        "visits_per_year",
+        "quarters",
+        "note",
+        "drawn",
+    ]
     list_filter = ["version__plan__agency", "category", "sector", "drawn"]
     search_fields = ["enterprise__name"]
     list_select_related = ["enterprise"]
@@ -32,8 +41,17 @@ class DrawAdmin(admin.ModelAdmin):
 
 @admin.register(WorkdaySheet)
 class WorkdaySheetAdmin(admin.ModelAdmin):
-    list_display = ["team", "version", "officers", "total_days", "supervision_days", "other_enforcement_days",
-                    "non_enforcement_days", "need_days", "overtime_days"]
+    list_display = [
+        "team",
+        "version",
+        "officers",
+        "total_days",
+        "supervision_days",
+        "other_enforcement_days",
+        "non_enforcement_days",
+        "need_days",
+        "overtime_days",
+    ]
 
 
 @admin.register(ScheduledVisit)

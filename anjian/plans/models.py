@@ -20,20 +20,26 @@ class Plan(models.Model):
         FILED = "filed", "已备案"
         ISSUED = "issued", "已印发"
 
-    agency = models.ForeignKey(Agency, verbose_name="编制单位", on_delete=models.PROTECT, related_name="plans")
+    agency = models.ForeignKey(
+        Agency, verbose_name="编制单位", on_delete=models.PROTECT, related_name="plans"
+    )
     year = models.PositiveSmallIntegerField("年度")
     kind = models.CharField("类别", max_length=10, choices=Kind.choices, default=Kind.ANNUAL)
     title = models.CharField("标题", max_length=200, blank=True)
     status = models.CharField("状态", max_length=10, choices=Status.choices, default=Status.DRAFT)
     doc_number = models.CharField("发文字号", max_length=40, blank=True, help_text="如：夏应急发〔2025〕6号")
-    settings = models.JSONField("编制参数", default=dict, blank=True, help_text="一般检查抽取数量、每户人数天数等本局决定")
+    settings = models.JSONField(
+        "编制参数", default=dict, blank=True, help_text="一般检查抽取数量、每户人数天数等本局决定"
+    )
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
 
     class Meta:
         verbose_name = "计划"
         verbose_name_plural = "计划"
         ordering = ["-year", "agency"]
-        constraints = [models.UniqueConstraint(fields=["agency", "year", "kind"], name="plan_unique_per_year")]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "year", "kind"], name="plan_unique_per_year")
+        ]
 
     def __str__(self) -> str:
         return self.title or f"{self.agency.name}{self.year}年度安全生产监督检查计划"
@@ -73,8 +79,12 @@ class PlanEntry(models.Model):
         KEY = "key", "重点检查"
         GENERAL = "general", "一般检查"
 
-    version = models.ForeignKey(PlanVersion, verbose_name="计划版本", on_delete=models.CASCADE, related_name="entries")
-    enterprise = models.ForeignKey(Enterprise, verbose_name="单位", on_delete=models.PROTECT, related_name="plan_entries")
+    version = models.ForeignKey(
+        PlanVersion, verbose_name="计划版本", on_delete=models.CASCADE, related_name="entries"
+    )
+    enterprise = models.ForeignKey(
+        Enterprise, verbose_name="单位", on_delete=models.PROTECT, related_name="plan_entries"
+    )
     category = models.CharField("类别", max_length=10, choices=Category.choices)
     sector = models.CharField("行业分组", max_length=30)
     proposed_category = models.CharField("系统建议", max_length=10, choices=Category.choices)
@@ -83,10 +93,14 @@ class PlanEntry(models.Model):
     note = models.CharField("备注", max_length=300, blank=True)
     visits_per_year = models.PositiveSmallIntegerField("检查频次（次/年）")
     quarters = models.JSONField("检查时间（季度）", default=list)
-    responsible_offices = models.ManyToManyField(Office, verbose_name="责任单位", related_name="responsible_entries")
+    responsible_offices = models.ManyToManyField(
+        Office, verbose_name="责任单位", related_name="responsible_entries"
+    )
     cooperating_units = models.JSONField("配合单位", default=list, blank=True)
     drawn = models.BooleanField("双随机抽取", default=False)
-    cap = models.JSONField("频次上限台账", default=dict, blank=True, help_text="{cap, used_by_level, headroom, basis}")
+    cap = models.JSONField(
+        "频次上限台账", default=dict, blank=True, help_text="{cap, used_by_level, headroom, basis}"
+    )
     cap_justification = models.CharField("超上限说明", max_length=300, blank=True)
     sort_order = models.PositiveIntegerField("序号", default=0)
 
@@ -94,7 +108,9 @@ class PlanEntry(models.Model):
         verbose_name = "计划单位"
         verbose_name_plural = "计划单位"
         ordering = ["version", "category", "sector", "sort_order"]
-        constraints = [models.UniqueConstraint(fields=["version", "enterprise"], name="entry_unique_enterprise")]
+        constraints = [
+            models.UniqueConstraint(fields=["version", "enterprise"], name="entry_unique_enterprise")
+        ]
 
     def __str__(self) -> str:
         return f"{self.enterprise.name}（{self.get_category_display()}）"
@@ -103,7 +119,9 @@ class PlanEntry(models.Model):
 class Draw(models.Model):
     """A 双随机 draw: the commitment is published before the seed is revealed; the record replays the draw."""
 
-    version = models.ForeignKey(PlanVersion, verbose_name="计划版本", on_delete=models.CASCADE, related_name="draws")
+    version = models.ForeignKey(
+        PlanVersion, verbose_name="计划版本", on_delete=models.CASCADE, related_name="draws"
+    )
     scope = models.CharField("抽取范围", max_length=30, default="intra")
     commitment = models.CharField("种子承诺值（SHA-256）", max_length=64)
     pool_digest = models.CharField("名录库摘要", max_length=64, blank=True)
@@ -120,7 +138,9 @@ class Draw(models.Model):
 
 
 class WorkdaySheet(models.Model):
-    version = models.ForeignKey(PlanVersion, verbose_name="计划版本", on_delete=models.CASCADE, related_name="sheets")
+    version = models.ForeignKey(
+        PlanVersion, verbose_name="计划版本", on_delete=models.CASCADE, related_name="sheets"
+    )
     team = models.CharField("测算单位", max_length=60)
     officers = models.PositiveIntegerField("执法人员数")
     data = models.JSONField("测算明细", default=dict)
@@ -142,11 +162,17 @@ class WorkdaySheet(models.Model):
 class ScheduledVisit(models.Model):
     """One entry into an enterprise on a date; several offices' demands may share it (进一次门，查多项事)."""
 
-    version = models.ForeignKey(PlanVersion, verbose_name="计划版本", on_delete=models.CASCADE, related_name="visits")
-    enterprise = models.ForeignKey(Enterprise, verbose_name="单位", on_delete=models.PROTECT, related_name="scheduled_visits")
+    version = models.ForeignKey(
+        PlanVersion, verbose_name="计划版本", on_delete=models.CASCADE, related_name="visits"
+    )
+    enterprise = models.ForeignKey(
+        Enterprise, verbose_name="单位", on_delete=models.PROTECT, related_name="scheduled_visits"
+    )
     date = models.DateField("检查日期", db_index=True)
     offices = models.ManyToManyField(Office, verbose_name="参加股室", related_name="scheduled_visits")
-    officers = models.ManyToManyField("registry.Officer", verbose_name="执法人员", related_name="scheduled_visits")
+    officers = models.ManyToManyField(
+        "registry.Officer", verbose_name="执法人员", related_name="scheduled_visits"
+    )
     demands = models.JSONField("合并的检查任务", default=list)
     is_joint = models.BooleanField("联合检查", default=False)
     is_final = models.BooleanField("已校验定稿", default=False)
@@ -169,8 +195,12 @@ class Finding(models.Model):
         WARNING = "warning", "警告"
         INFO = "info", "提示"
 
-    version = models.ForeignKey(PlanVersion, verbose_name="计划版本", on_delete=models.CASCADE, related_name="findings")
-    source = models.CharField("来源", max_length=20, help_text="classify / frequency / draw / workdays / review / schedule")
+    version = models.ForeignKey(
+        PlanVersion, verbose_name="计划版本", on_delete=models.CASCADE, related_name="findings"
+    )
+    source = models.CharField(
+        "来源", max_length=20, help_text="classify / frequency / draw / workdays / review / schedule"
+    )
     code = models.CharField("代码", max_length=60)
     severity = models.CharField("严重程度", max_length=10, choices=Severity.choices)
     where = models.CharField("位置", max_length=200, blank=True)

@@ -5,7 +5,12 @@ from decimal import Decimal
 import pytest
 
 from anjian.planning.rules import (
-    RULE_BAD_MARK, RULE_NO_SOURCE, RULE_TYPE_CHANGED, RulePackError, available_packs, load_pack,
+    RULE_BAD_MARK,
+    RULE_NO_SOURCE,
+    RULE_TYPE_CHANGED,
+    RulePackError,
+    available_packs,
+    load_pack,
 )
 
 
@@ -13,14 +18,20 @@ def write_pack(root, pack_id, body, extends=None, meta_extra=""):
     folder = root / pack_id
     folder.mkdir(parents=True)
     ext = f'extends = "{extends}"\n' if extends else ""
-    (folder / "pack.toml").write_text(f'[pack]\nid = "{pack_id}"\nname = "{pack_id}"\n{ext}{meta_extra}', "utf-8")
+    (folder / "pack.toml").write_text(
+        f'[pack]\nid = "{pack_id}"\nname = "{pack_id}"\n{ext}{meta_extra}', "utf-8"
+    )
     (folder / "rules.toml").write_text(body, "utf-8")
     return folder
 
 
 def test_child_pack_inherits_and_overrides_parent_rules(tmp_path):
-    write_pack(tmp_path, "base", '[a.x]\nvalue = 1\nsource = "办法 第8条"\nmark = "V"\n'
-                                 '[a.y]\nvalue = 2.5\nsource = "file 004"\nmark = "S"\n')
+    write_pack(
+        tmp_path,
+        "base",
+        '[a.x]\nvalue = 1\nsource = "办法 第8条"\nmark = "V"\n'
+        '[a.y]\nvalue = 2.5\nsource = "file 004"\nmark = "S"\n',
+    )
     write_pack(tmp_path, "child", '[a.x]\nvalue = 3\nsource = "省规定"\nmark = "U"\n', extends="base")
     pack = load_pack("child", [tmp_path])
     assert pack.chain == ("child", "base")
@@ -30,7 +41,9 @@ def test_child_pack_inherits_and_overrides_parent_rules(tmp_path):
 
 
 def test_rule_without_source_or_with_bad_mark_is_refused_naming_file_and_key(tmp_path):
-    folder = write_pack(tmp_path, "bad", '[a.x]\nvalue = 1\nmark = "V"\n[a.y]\nvalue = 1\nsource = "s"\nmark = "X"\n')
+    folder = write_pack(
+        tmp_path, "bad", '[a.x]\nvalue = 1\nmark = "V"\n[a.y]\nvalue = 1\nsource = "s"\nmark = "X"\n'
+    )
     with pytest.raises(RulePackError) as err:
         load_pack("bad", [tmp_path])
     messages = [m for _, m in err.value.problems]
@@ -44,7 +57,10 @@ def test_override_that_changes_the_type_is_refused(tmp_path):
     with pytest.raises(RulePackError) as err:
         load_pack("child", [tmp_path])
     assert err.value.problems == [
-        ("rule_type_changed", RULE_TYPE_CHANGED.format(file=folder / "rules.toml", key="a.x", old="number", new="str"))
+        (
+            "rule_type_changed",
+            RULE_TYPE_CHANGED.format(file=folder / "rules.toml", key="a.x", old="number", new="str"),
+        )
     ]
 
 

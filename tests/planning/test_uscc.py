@@ -4,7 +4,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from anjian.planning.uscc import (
-    ALPHABET, USCC_CHECK, check_character, check_uscc, is_valid, make_uscc, org_check_character, region_code,
+    ALPHABET,
+    USCC_CHECK,
+    check_character,
+    check_uscc,
+    is_valid,
+    make_uscc,
+    org_check_character,
+    region_code,
 )
 
 

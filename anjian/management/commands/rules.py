@@ -31,11 +31,25 @@ class Command(BaseCommand):
             raise CommandError(f"规则包 {pack} 有 {len(e.problems)} 处问题") from e
         rules = loaded.unverified() if unverified else list(loaded.rules.values())
         if json:
-            self.stdout.write(_dumps({
-                "pack": loaded.id, "chain": loaded.chain,
-                "rules": [{"key": r.key, "value": r.value, "source": r.source, "mark": r.mark, "pack": r.pack,
-                           "note": r.note} for r in rules],
-            }))
+            self.stdout.write(
+                _dumps(
+                    {
+                        "pack": loaded.id,
+                        "chain": loaded.chain,
+                        "rules": [
+                            {
+                                "key": r.key,
+                                "value": r.value,
+                                "source": r.source,
+                                "mark": r.mark,
+                                "pack": r.pack,
+                                "note": r.note,
+                            }
+                            for r in rules
+                        ],
+                    }
+                )
+            )
             return
         if action == "check":
             counts = {m: sum(1 for r in loaded.rules.values() if r.mark == m) for m in MARKS}
@@ -45,7 +59,9 @@ class Command(BaseCommand):
             )
             return
         for r in rules:
-            self.stdout.write(f"{r.key} = {r.value!r}\n    出处：{r.source}〔{r.mark}：{MARKS[r.mark]}〕（{r.pack}）")
+            self.stdout.write(
+                f"{r.key} = {r.value!r}\n    出处：{r.source}〔{r.mark}：{MARKS[r.mark]}〕（{r.pack}）"
+            )
 
 
 def _dumps(data) -> str:

@@ -3,7 +3,6 @@ documented input (docs/workday-sheet.md, TOML or the xlsx template); `--template
 empty template, `--xlsx OUT.xlsx` writes the sheet read in that form."""
 
 import json
-from dataclasses import replace
 from pathlib import Path
 
 from django.conf import settings
@@ -14,67 +13,21 @@ from anjian.planning.review import ARITHMETIC_CHECKS, review_result
 from anjian.planning.review.findings import SEVERITY_LABELS, Finding, finding_json
 from anjian.planning.rules import RulePack, RulePackError, load_pack
 from anjian.planning.workdays import (
-    InputProblem,
     SheetInputError,
     SheetResult,
     WorkdaySheet,
     compute_sheet,
-    includes_of,
-    parse_toml,
-    read_xlsx,
-    sheet_from_mapping,
     write_xlsx,
 )
 from anjian.planning.workdays.compute import Totals
 from anjian.planning.workdays.export import jnum, sheet_json
+from anjian.planning.workdays.files import load_sheets
 from anjian.planning.workdays.model import CATEGORY_LABELS, Category, number_text
 from anjian.planning.workdays.shares import BASE_LABELS
 
-FILE_NOT_FOUND = "找不到文件 {file}"
-INCLUDE_CYCLE = "{file} 的 includes 循环引用了 {include}"
-NOT_SUPPORTED = "{file}：只支持 .toml 与 .xlsx 文件"
 INPUT_PROBLEMS = "{file} 有 {count} 处问题，未计算"
 DEFAULT_PACK = "national"
 NO_FILES = "请给出测算文件，例如 anjian workdays data/samples/lvliang-2024/workdays-bureau.toml"
-
-
-def load_sheet(path: Path, _seen: tuple[Path, ...] = ()) -> WorkdaySheet:
-    """Read a .toml or .xlsx sheet and, recursively, the files its `includes` name (relative to it)."""
-    path = path.resolve()
-    if not path.is_file():
-        raise SheetInputError([_problem("file_not_found", FILE_NOT_FOUND.format(file=path))])
-    if path.suffix.lower() == ".xlsx":
-        return read_xlsx(path.read_bytes(), file=path.name)
-    if path.suffix.lower() != ".toml":
-        raise SheetInputError([_problem("file_not_supported", NOT_SUPPORTED.format(file=path.name))])
-    data = parse_toml(path.read_text(encoding="utf-8"), file=path.name)
-    included = []
-    for name in includes_of(data):
-        target = (path.parent / name).resolve()
-        if target in (*_seen, path):
-            raise SheetInputError(
-                [_problem("include_cycle", INCLUDE_CYCLE.format(file=path.name, include=name))]
-            )
-        included.append(load_sheet(target, (*_seen, path)))
-    return sheet_from_mapping(data, file=path.name, included=included)
-
-
-def load_sheets(paths: list[str]) -> WorkdaySheet:
-    """Several files make one plan: the first file's header, every file's teams."""
-    sheets = [load_sheet(Path(p)) for p in paths]
-    first = sheets[0]
-    if len(sheets) == 1:
-        return first
-    return replace(
-        first,
-        teams=tuple(t for s in sheets for t in s.teams),
-        staffing=tuple(t for s in sheets for t in s.staffing),
-        plan=next((s.plan for s in sheets if s.plan), None),
-    )
-
-
-def _problem(code: str, message: str) -> InputProblem:
-    return InputProblem(code, "", message)
 
 
 def load_for_command(paths: list[str], pack_id: str | None) -> tuple[WorkdaySheet, RulePack]:
