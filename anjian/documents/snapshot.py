@@ -1,6 +1,7 @@
 """PlanSnapshot: everything a document needs, already computed and formatted by the plans service.
 
-Writers only lay out what is here; they never recompute a figure, so the document and the plan cannot disagree.
+Writers only lay out what is here; they never recompute a figure, so the document and the plan cannot
+disagree.
 Decimals are kept as Decimal; texts are final Chinese (e.g. quarters_text "第二、四季度").
 """
 
@@ -51,6 +52,7 @@ class TeamSheet:
     overtime_days: Decimal
     residual_supervision_days: Decimal
     items: tuple[SheetItem, ...] = ()
+    short_name: str = ""  # 市执法支队 ('' → name); used in running text after its first mention
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,9 @@ class KeySection:
     unit_word: str  # 家 / 户 / 座
     rows: tuple[KeyRow, ...]
     has_cooperating_column: bool = True
+    entity_word: str = "生产经营单位"  # sub-header count word: 生产经营单位 / 安全生产培训机构
+    responsible_label: str = "责任单位"  # column header: 责任单位 / 实施单位
+    heading: str = ""  # sub-header override; default "{sector}重点检查安排表（{entity_word}n{unit_word}）"
 
     @property
     def units(self) -> int:
@@ -97,6 +102,7 @@ class GeneralRow:
 class GeneralSection:
     sector: str
     rows: tuple[GeneralRow, ...]
+    unit_word: str = "户"
 
     @property
     def units(self) -> int:
@@ -119,7 +125,10 @@ class DrawSummary:
 
 @dataclass(frozen=True)
 class BreakdownRow:
-    """Planned entries per office and period: period is '第一季度', '1月', or an ISO week '第12周（3月18日—3月24日）'."""
+    """Planned entries per office and period.
+
+    period is '第一季度', '1月', or an ISO week '第12周（3月18日—3月24日）'.
+    """
 
     office: str
     period_kind: str  # quarter / month / week
@@ -159,6 +168,12 @@ class PlanSnapshot:
     breakdown: tuple[BreakdownRow, ...] = ()
     visits: tuple[VisitRow, ...] = ()
     safeguards: tuple[str, ...] = field(default_factory=tuple)  # 保障措施 paragraphs
+    # Optional document texts (documents/plan_text.py supplies file 004's wording when empty):
+    objectives: tuple[str, ...] = ()  # 工作目标 items, without numbers
+    issuer_mark: str = ""  # red 发文机关标志 ('' → agency_name + "文件")
+    signatory: str = ""  # 发文机关署名 ('' → agency_name)
+    printing_office: str = ""  # 版记 印发机关 ('' → no 版记)
+    copy_to: str = ""  # 版记 抄送 ('' → none)
 
     @property
     def key_units(self) -> int:
