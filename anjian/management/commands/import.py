@@ -1,0 +1,61 @@
+"""`anjian import enterprises|officers|offices|facts FILE [--agency A] [--dry-run] [--json]`.
+
+Reads an .xlsx or .csv list into the registry, all or nothing; the column names accepted are documented in
+`anjian/registry/importing/__init__.py`. Exit status 1 when the file has errors (nothing is then written).
+"""
+
+import json
+
+from django.core.management.base import BaseCommand, CommandError
+
+from anjian.registry import services
+from anjian.registry.selectors import AgencyNotFound, agency_get
+
+KINDS = {
+    "enterprises": ("生产经营单位", services.enterprises_import),
+    "officers": ("执法人员", services.officers_import),
+    "offices": ("股室/科室/执法队", services.offices_import),
+    "facts": ("风险事实", services.risk_facts_import),
+}
+IMPORT_SUMMARY = "读取 {rows} 行：新增 {created}，更新 {updated}，未变 {unchanged}"
+IMPORT_FACTS_SUMMARY = "风险事实：新增 {facts_created}，更新 {facts_updated}"
+IMPORT_FAILED = "发现 {count} 处错误，未写入任何数据"
+IMPORT_DRY_RUN = "（试导入：仅校验，未写入）"
+
+
+class Command(BaseCommand):
+    help = "从 Excel（.xlsx）或 CSV 导入生产经营单位、执法人员、股室或风险事实；有任何错误则整体不导入"
+
+    def add_arguments(self, parser):
+        parser.add_argument("kind", choices=sorted(KINDS), help="导入内容")
+        parser.add_argument("file", help=".xlsx 或 .csv 文件")
+        parser.add_argument("--agency", help="应急管理部门的代号或全称（只有一个部门时可省略）")
+        parser.add_argument("--dry-run", action="store_true", help="只校验、统计，不写入")
+        parser.add_argument("--json", action="store_true", help="以 JSON 输出结果")
+
+    def handle(self, *args, **options):
+        try:
+            agency = agency_get(options["agency"])
+        except AgencyNotFound as e:
+            raise CommandError(str(e)) from e
+        label, service = KINDS[options["kind"]]
+        result = service(agency=agency, path=options["file"], dry_run=options["dry_run"])
+        if options["json"]:
+            self.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False, indent=2, default=str))
+        else:
+            self._print(label, result)
+        if result.errors:
+            raise CommandError(IMPORT_FAILED.format(count=len(result.errors)), returncode=1)
+
+    def _print(self, label, result):
+        out = self.stdout
+        out.write(f"导入{label}：{result.file} → {result.agency}{IMPORT_DRY_RUN if result.dry_run else ''}")
+        for warning in result.warnings:
+            out.write(self.style.WARNING(f"  提示 {warning.message}"))
+        for error in result.errors:
+            out.write(self.style.ERROR(f"  错误 {error.message}"))
+        if result.errors:
+            return
+        out.write(IMPORT_SUMMARY.format(**result.__dict__))
+        if result.kind in {"enterprises", "facts"}:
+            out.write(IMPORT_FACTS_SUMMARY.format(**result.__dict__))
