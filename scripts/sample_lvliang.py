@@ -237,6 +237,8 @@ def add_key_units(sample: Sample, rows: list[dict[str, str]]) -> None:
                 "安全生产标准化等级": weighted(rng, grades),
             }
         fields["责任单位"] = OFFICE_BY_INDUSTRY[industry]
+        if fields["管理层级"] == "县级":  # a county's unit: the county enforces, the city spot-checks it
+            fields |= {"责任单位": "", "监管部门": county_bureau(district_of(name))}
         record = sample.add(name, industry, district_of(name), **fields)
         if table == "煤矿":
             mines[name] = record
@@ -260,8 +262,13 @@ POOLS = (  # (count, industry, sub-sector, name template, extra columns)
     (10, "冶金工贸", "机械", "{county}{w}机械制造有限公司", {"dust": 0.3}),
     (8, "冶金工贸", "轻工", "{county}{w}食品有限公司", {"dust": 0.4}),
     (12, "安全评价机构", "", "山西{w}安全评价有限公司", {}),
-    (5, "安全生产培训机构", "", "{county}{w}安全培训学校有限公司", {}),
+    (15, "安全生产培训机构", "", "{county}{w}安全培训学校有限公司", {"county": True}),
 )
+
+
+def county_bureau(district: str) -> str:
+    """The county-level bureau that enforces for units of `district` (one enterprise, one level)."""
+    return f"{COUNTIES[district]}应急管理局"
 
 
 def add_pools(sample: Sample) -> None:
@@ -270,12 +277,14 @@ def add_pools(sample: Sample) -> None:
         for _ in range(count):
             district = rng.choice(sorted(COUNTIES))
             body = industry.endswith("机构")  # training and assessment bodies: no class, no grade
+            county_level = not body or bool(extra.get("county"))
             fields: dict[str, object] = {
                 "细分行业": sub,
-                "责任单位": OFFICE_BY_INDUSTRY[industry],
+                "责任单位": "" if county_level else OFFICE_BY_INDUSTRY[industry],
+                "监管部门": county_bureau(district) if county_level else "",
                 "备注": "一般检查抽查池",
                 "数据来源": SOURCE_POOL,
-                "管理层级": "市级" if body else "县级",
+                "管理层级": "县级" if county_level else "市级",
             }
             if industry == "煤矿":
                 cls = weighted(rng, [("A", 15), ("B", 40), ("C", 35), ("D", 10)])

@@ -88,6 +88,8 @@ def load_sample(name: str, *, samples_dir: Path | None = None) -> Agency:
     for fields in reversed(spec.get("parents", [])):  # listed nearest first; created from the top down
         parent = _ensure_agency(fields, parent)
     agency = _ensure_agency(spec["agency"], parent)
+    for fields in spec.get("children", []):  # lower-level agencies whose units the sample lists too
+        _ensure_agency(fields, agency)
     steps = (
         ("offices", services.offices_import),
         ("officers", services.officers_import),

@@ -78,3 +78,19 @@ def enterprise_ids_by_name(agency: Agency, names: Iterable[str]) -> dict[str, li
 
 def agency_names(ids: Iterable[int]) -> dict[int, str]:
     return dict(Agency.objects.filter(pk__in=set(ids)).values_list("id", "name"))
+
+
+class AgencyTree(dict):  # type: ignore[type-arg]
+    """Name, short name and code → Agency for an agency and every agency below it; `.ids` holds their pks."""
+
+    ids: frozenset[int]
+
+
+def agency_tree(agency: Agency) -> AgencyTree:
+    tree, frontier = AgencyTree(), [agency]
+    while frontier:
+        for a in frontier:
+            tree[a.name] = tree[a.code] = a
+        frontier = list(Agency.objects.filter(parent__in=frontier))
+    tree.ids = frozenset(a.pk for a in tree.values())
+    return tree

@@ -20,6 +20,7 @@ from .fact_upserts import plan_facts, write_facts
 from .importing.errors import (
     IMPORT_CERTIFICATE_TAKEN,
     IMPORT_DUPLICATE,
+    IMPORT_UNKNOWN_AGENCY,
     IMPORT_USCC_OTHER_AGENCY,
     RowError,
     row_error,
@@ -28,7 +29,7 @@ from .importing.files import parse_enterprises, parse_facts, parse_officers, par
 from .importing.offices import find_office_conflicts
 from .models import Agency, Enterprise, Office, Officer
 from .resolve import EnterpriseResolver, resolve_facts, resolve_parents
-from .selectors import agency_names, chunked, enterprises_by_uscc, office_lookup
+from .selectors import agency_names, agency_tree, chunked, enterprises_by_uscc, office_lookup
 
 
 @dataclass
@@ -146,10 +147,27 @@ def enterprises_import(*, agency: Agency, path: Path | str, dry_run: bool = Fals
         agency, [(str(r.values["uscc"]), str(r.values["name"])) for r in parsed.items]
     )
     pending = []
+    tree = agency_tree(agency)
     for row in parsed.items:
         code = str(row.values["uscc"])
-        pk, owner = existing.get(code, (None, agency.pk))
-        if owner != agency.pk:
+        ref = str(row.values.get("agency") or "")
+        target = tree.get(ref, agency) if ref else agency
+        if ref and ref not in tree:
+            result.errors.append(
+                row_error(
+                    "import_unknown_agency",
+                    IMPORT_UNKNOWN_AGENCY,
+                    file=row.file,
+                    row=row.row,
+                    column=row.titles.get("agency", "监管部门"),
+                    sheet=row.sheet,
+                    value=ref,
+                    agency=agency.name,
+                )
+            )
+            continue
+        pk, owner = existing.get(code, (None, target.pk))
+        if owner not in tree.ids:
             result.errors.append(
                 row_error(
                     "import_uscc_other_agency",
@@ -163,8 +181,8 @@ def enterprises_import(*, agency: Agency, path: Path | str, dry_run: bool = Fals
                 )
             )
             continue
-        values = {k: v for k, v in row.values.items() if k != "owning_office"}
-        obj = Enterprise(pk=pk, agency=agency, owning_office_id=row.values["owning_office"], **values)
+        values = {k: v for k, v in row.values.items() if k not in ("owning_office", "agency")}
+        obj = Enterprise(pk=pk, agency=target, owning_office_id=row.values["owning_office"], **values)
         if clean_row(
             obj, row, exclude=["agency", "owning_office", "parent_enterprise"], errors=result.errors
         ):

@@ -10,6 +10,7 @@ import datetime as dt
 from collections import Counter
 
 import pytest
+from django.db.models import Q
 
 from anjian.registry.models import Agency, Enterprise, Office, Officer, RiskFact
 from anjian.registry.samples import SAMPLES_DIR, SampleError, load_sample, read_key_arrangement
@@ -22,6 +23,19 @@ def lvliang(db):
     return load_sample("lvliang-2024")
 
 
+def in_lvliang(agency):
+    """The city's own units and those of its 13 county bureaus."""
+    return Q(agency=agency) | Q(agency__parent=agency)
+
+
+def test_lvliang_county_units_belong_to_their_county_bureau(lvliang):
+    counties = Agency.objects.filter(parent=lvliang)
+    assert counties.count() == 13 and set(counties.values_list("level", flat=True)) == {"county"}
+    mine = Enterprise.objects.get(name="山西吕梁离石贾家沟煤业有限公司")
+    assert (mine.agency.name, mine.managing_level) == ("离石区应急管理局", "county")
+    assert Enterprise.objects.filter(agency=lvliang, managing_level="county").count() == 0
+
+
 def test_lvliang_agency_chain_and_identity(lvliang):
     assert (
         lvliang.name,
@@ -30,7 +44,7 @@ def test_lvliang_agency_chain_and_identity(lvliang):
         lvliang.doc_number_prefix,
         lvliang.ruleset,
         lvliang.approving_government,
-    ) == ("吕梁市应急管理局", "city", "141100", "吕应急发", "shanxi", "吕梁市人民政府")
+    ) == ("吕梁市应急管理局", "city", "141100", "吕应急发", "lvliang", "吕梁市人民政府")
     assert (lvliang.parent.name, lvliang.parent.level, lvliang.parent.region_code) == (
         "山西省应急管理厅",
         "province",
@@ -64,7 +78,7 @@ def test_lvliang_brigade_has_72_people_and_30_enforcing(lvliang):
 def test_lvliang_registry_holds_every_key_unit_of_annex_2_by_sector(lvliang):
     rows = read_key_arrangement(LVLIANG / "key_units.xlsx")
     assert len(rows) == 103
-    units = {e.name: e for e in Enterprise.objects.filter(agency=lvliang)}
+    units = {e.name: e for e in Enterprise.objects.filter(in_lvliang(lvliang))}
     sectors = Counter(units[r.enterprise_name].industry for r in rows)
     assert sectors == {
         "coal_mine": 41,
@@ -88,12 +102,13 @@ def test_lvliang_registry_holds_every_key_unit_of_annex_2_by_sector(lvliang):
 
 
 def test_lvliang_key_facts_come_from_the_remarks_of_annex_2(lvliang):
-    coal = Enterprise.objects.filter(agency=lvliang, industry="coal_mine", source_doc__contains="附件2")
+    coal = Enterprise.objects.filter(in_lvliang(lvliang), industry="coal_mine", source_doc__contains="附件2")
     assert (
         coal.filter(managing_level="city").count() == 30
         and coal.filter(managing_level="county").count() == 11
     )
-    facts = Counter(RiskFact.objects.filter(enterprise__agency=lvliang).values_list("kind", flat=True))
+    facts = Counter(RiskFact.objects.filter(enterprise__in=Enterprise.objects.filter(in_lvliang(lvliang)))
+                    .values_list("kind", flat=True))
     assert facts == {
         "directly_managed": 30,
         "fatal_accident": 6,
@@ -122,7 +137,7 @@ def test_lvliang_key_facts_come_from_the_remarks_of_annex_2(lvliang):
 
 
 def test_lvliang_general_pools_are_larger_than_the_planned_draws_and_synthetic(lvliang):
-    pool = Enterprise.objects.filter(agency=lvliang, note="一般检查抽查池")
+    pool = Enterprise.objects.filter(in_lvliang(lvliang), note="一般检查抽查池")
     sizes = Counter(pool.values_list("industry", flat=True))
     assert sizes["coal_mine"] >= 100 and sizes["coal_processing"] >= 30 and sizes["noncoal_mine"] >= 45
     assert sizes["hazchem"] + sizes["civil_explosives"] >= 200 and sizes["metallurgy_trade"] >= 45

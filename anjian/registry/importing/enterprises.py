@@ -60,6 +60,7 @@ ENTERPRISE_COLUMNS = ColumnSet(
             ("实施单位", "主管股室", "主管科室", "监管股室", "监管科室", "责任股室", "责任科室"),
         ),
         Column("managing_level", "管理层级", ("监管层级", "管理级别")),
+        Column("agency", "监管部门", ("执法部门", "负责执法的部门", "执法层级（监管部门）", "执法层级")),
         Column("district_code", "所在区划代码", ("区划代码", "行政区划代码")),
         Column("district_name", "所在县（市、区）", ("所在县区", "县区", "县（市、区）", "所属县区", "属地")),
         Column("address", "地址", ("单位地址", "企业地址", "注册地址", "生产经营地址")),
@@ -118,6 +119,7 @@ MODEL_FIELDS = frozenset(
         "uscc",
         "industry",
         "owning_office",
+        "agency",
         "managing_level",
         "district_code",
         "coal_class",
@@ -218,6 +220,8 @@ def read_enterprise(
     if implied_sub and not v.get("sub_sector"):
         v["sub_sector"] = implied_sub
     v["owning_office"] = _office(reader, offices) if reader.has("owning_office") else None
+    if reader.has("agency"):
+        v["agency"] = reader.text("agency", max_length=100)  # resolved against the agency tree on import
     v["managing_level"] = reader.choice("managing_level", LEVEL, default="county")[0]
     v["district_code"] = reader.region("district_code")
     v["coal_class"] = reader.mine_class("coal_class")

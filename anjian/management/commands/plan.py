@@ -1,0 +1,125 @@
+"""`anjian plan configure|compile|show|draw|schedule|validate|export --agency A --year Y [--json]`."""
+
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from anjian.planning.rules import RulePackError
+from anjian.plans import services
+from anjian.plans.config import PlanConfigError
+from anjian.plans.selectors import PlanNotFound, version_current
+from anjian.registry.selectors import AgencyNotFound, agency_get
+
+SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+def dumps(data) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2, default=str)
+
+
+class Command(BaseCommand):
+    help = "年度监督检查计划：设置编制参数、编制、查看、导出抽取记录、排程、校验、导出文书"
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "action", choices=["configure", "compile", "show", "draw", "schedule", "validate", "export"]
+        )
+        parser.add_argument("--agency", help="部门代号或全称，如 lvliang")
+        parser.add_argument("--year", type=int, required=True)
+        parser.add_argument("--config", help="configure：编制参数文件 plan.toml")
+        parser.add_argument("--by", default="", help="操作人")
+        parser.add_argument("--reason", default="", help="compile：编制/调整原因")
+        parser.add_argument("--out", help="draw：抽取记录写入的 JSON 文件；export：输出目录")
+        parser.add_argument("--format", default="all", choices=["docx", "xlsx", "all"], help="export：文书格式")
+        parser.add_argument("--time-limit", type=float, default=60, help="schedule：求解时限（秒）")
+        parser.add_argument("--json", action="store_true")
+
+    def handle(self, *args, action, agency, year, json: bool, **opts):
+        try:
+            agency_obj = agency_get(agency)
+            result = getattr(self, f"do_{action}")(agency_obj, year, opts)
+        except (AgencyNotFound, PlanNotFound, PlanConfigError, RulePackError) as e:
+            raise CommandError(str(e)) from e
+        if json:
+            self.stdout.write(dumps(result))
+        else:
+            self.stdout.write(result.get("text") or dumps(result))
+
+    def do_configure(self, agency, year, opts):
+        if not opts["config"]:
+            raise CommandError("请用 --config 给出编制参数文件（plan.toml）")
+        plan = services.plan_configure(agency=agency, year=year, path=Path(opts["config"]))
+        return {"plan": plan.pk, "text": f"已为 {agency.name} {year} 年度计划载入编制参数 {opts['config']}"}
+
+    def do_compile(self, agency, year, opts):
+        version = services.plan_compile(agency=agency, year=year, by=opts["by"], reason=opts["reason"])
+        return self.do_show(agency, year, opts) | {"version": version.number}
+
+    def do_show(self, agency, year, opts):
+        version = version_current(agency=agency, year=year)
+        s = version.summary
+        lines = [
+            f"{version.plan}（第 {version.number} 版，规则包 {version.ruleset_chain}，国家法定工作日 "
+            f"{version.statutory_workdays} 天）",
+            f"重点检查 {s['key_units']} 户 {s['key_visits']} 次；一般检查 {s['general_units']} 户 "
+            f"{s['general_visits']} 次",
+        ]
+        for sector, cells in s["by_sector"].items():
+            lines.append(
+                f"  {sector}：重点 {cells['key'][0]} 户 {cells['key'][1]} 次，一般 {cells['general'][0]} 户 "
+                f"{cells['general'][1]} 次"
+            )
+        for sheet in version.sheets.all():
+            lines.append(
+                f"  {sheet.team}：{sheet.officers} 人，总法定 {sheet.total_days:g}，监督检查 "
+                f"{sheet.supervision_days:g}，其他执法 {sheet.other_enforcement_days:g}，非执法 "
+                f"{sheet.non_enforcement_days:g}，需 {sheet.need_days:g}，加班 {sheet.overtime_days:g}"
+            )
+        findings = list(version.findings.exclude(severity="info"))
+        lines.append(f"审查意见 {len(findings)} 条（不含提示）：")
+        lines += [f"  [{SEVERITY[f.severity]}] {f.where}：{f.message}" for f in findings[:40]]
+        if len(findings) > 40:
+            lines.append(f"  ……另有 {len(findings) - 40} 条，见网页或 --json")
+        return {
+            "agency": agency.code, "year": year, "version": version.number, "ruleset": version.ruleset,
+            "statutory_workdays": version.statutory_workdays, **s,
+            "sheets": [
+                {"team": w.team, "officers": w.officers, "total_days": w.total_days,
+                 "supervision_days": w.supervision_days, "other_enforcement_days": w.other_enforcement_days,
+                 "non_enforcement_days": w.non_enforcement_days, "need_days": w.need_days,
+                 "overtime_days": w.overtime_days}
+                for w in version.sheets.all()
+            ],
+            "findings_list": [
+                {"source": f.source, "code": f.code, "severity": f.severity, "where": f.where, "message": f.message}
+                for f in version.findings.all()
+            ],
+            "text": "\n".join(lines),
+        }  # fmt: skip
+
+    def do_draw(self, agency, year, opts):
+        version = version_current(agency=agency, year=year)
+        draw = version.draws.order_by("-pk").first()
+        if draw is None:
+            raise CommandError("该版本没有双随机抽取记录")
+        text = json.dumps(draw.record, ensure_ascii=False, separators=(",", ":"))
+        if opts["out"]:
+            Path(opts["out"]).write_text(text, encoding="utf-8")
+        drawn = len(draw.record.get("result", []))
+        return {
+            "commitment": draw.commitment, "pool_digest": draw.pool_digest, "drawn": drawn,
+            "text": f"种子承诺值 {draw.commitment}\n名录库摘要 {draw.pool_digest}\n抽中 {drawn} 户"
+            + (f"\n抽取记录已写入 {opts['out']}，可用 anjian draw verify {opts['out']} 复核" if opts["out"] else ""),
+        }  # fmt: skip
+
+    def do_export(self, agency, year, opts):
+        from django.conf import settings
+
+        from anjian.plans.exports import plan_export
+
+        version = version_current(agency=agency, year=year)
+        formats = ("docx", "xlsx") if opts["format"] == "all" else (opts["format"],)
+        out = Path(opts["out"] or settings.VAR_DIR / "out" / f"{agency.code}-{year}")
+        files = plan_export(version=version, out_dir=out, formats=formats)
+        return {"files": [str(f) for f in files], "text": "已生成：\n" + "\n".join(f"  {f}" for f in files)}

@@ -1,0 +1,124 @@
+"""A stored plan version → PlanSnapshot, the formatted input of every document writer (documents/)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+
+from anjian.documents.snapshot import (
+    GeneralRow, GeneralSection, KeyRow, KeySection, PlanSnapshot, SheetItem, StaffingRow, TeamSheet,
+)  # fmt: skip
+from anjian.planning.frequency import quarters_text
+from anjian.planning.workdays.model import CATEGORY_LABELS, Category
+from anjian.planning.workdays.shares import share_pair, share_rule
+from anjian.registry.models import Office, Officer
+
+from .config import PlanConfig
+from .models import PlanVersion
+from .sectors import BY_LABEL, OTHER
+from .services import pack_for
+
+FACTOR_WORDS = {"units": "户", "visits": "次", "persons": "人", "groups": "组", "days": "天", "months": "月"}
+SHARE_BASE_TEXT = {"visits": "按检查次数", "units": "按单位数", "workdays": "按工作日"}
+STAFF_GROUPS = {Office.Kind.LEADERSHIP: "局机关", Office.Kind.OFFICE: "局机关", Office.Kind.OTHER: "其他"}
+
+
+def _n(value: Decimal) -> str:
+    return f"{value.normalize():f}"
+
+
+def staffing_rows(agency) -> tuple[StaffingRow, ...]:
+    """Annex 1 from the officers on record: on roll / seconded, and how many of each enforce."""
+    counts: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    for o in Officer.objects.filter(office__agency=agency).only("office_id", "employment", "enforcement_eligible",
+                                                                "exclusion_reason"):
+        cell = counts[o.office_id]
+        seconded = o.employment == Officer.Employment.SECONDED
+        cell[2 if seconded else 0] += 1
+        if o.enforcement_eligible and not o.exclusion_reason:
+            cell[3 if seconded else 1] += 1
+    rows = []
+    for office in Office.objects.filter(agency=agency).exclude(kind=Office.Kind.ENFORCEMENT_TEAM):
+        c = counts[office.pk]
+        rows.append(StaffingRow(STAFF_GROUPS.get(office.kind, "局机关"), office.name, *c, office.staffing_note))
+    return tuple(rows)
+
+
+def team_sheets(version: PlanVersion) -> tuple[TeamSheet, ...]:
+    teams = []
+    for sheet in version.sheets.all():
+        data = sheet.data
+        items = tuple(
+            SheetItem(
+                category=CATEGORY_LABELS[Category(i["category"])].removesuffix("工作日"),
+                office=i["section"][0] if i["section"] else "",
+                label=i["title"],
+                expression="" if i.get("lump") else "×".join(
+                    f"{v}{FACTOR_WORDS.get(k, '')}" for k, v in i.get("factors", {}).items()
+                ),
+                result=Decimal(i["days"]),
+                note=i.get("note", ""),
+            )
+            for i in data.get("items", ())
+        )  # fmt: skip
+        teams.append(
+            TeamSheet(
+                name=sheet.team, staff_total=data.get("staff") or sheet.officers, officers=sheet.officers,
+                officer_share_text=f"{data['staff_share']}%" if data.get("staff_share") else "",
+                statutory_workdays=int(data.get("statutory") or version.statutory_workdays or 0),
+                total_days=sheet.total_days, supervision_days=sheet.supervision_days,
+                other_enforcement_days=sheet.other_enforcement_days, non_enforcement_days=sheet.non_enforcement_days,
+                need_days=sheet.need_days, overtime_days=sheet.overtime_days,
+                residual_supervision_days=Decimal(data.get("residual") or 0), items=items,
+            )  # fmt: skip
+        )
+    return tuple(teams)
+
+
+def _sections(version: PlanVersion):
+    entries = version.entries.select_related("enterprise").prefetch_related("responsible_offices")
+    key: dict[str, list] = defaultdict(list)
+    general: dict[str, list] = defaultdict(list)
+    for e in entries.order_by("sort_order"):
+        responsible = "、".join(o.name for o in e.responsible_offices.all())
+        if e.category == "key":
+            key[e.sector].append(KeyRow(
+                e.sort_order, e.enterprise.name, responsible, "、".join(e.cooperating_units),
+                quarters_text(e.quarters), e.note, e.visits_per_year,
+            ))  # fmt: skip
+        else:
+            general[e.sector].append(GeneralRow(
+                e.sort_order, e.enterprise.name, e.enterprise.district_name, responsible, quarters_text(e.quarters),
+                e.visits_per_year, e.drawn,
+            ))  # fmt: skip
+    order = sorted(key.keys() | general.keys(), key=lambda s: BY_LABEL.get(s, OTHER).order)
+    key_sections = tuple(
+        KeySection(
+            sector.table, sector.unit_word, tuple(key[label]), sector.has_cooperating_column,
+            entity_word=sector.entity_word, responsible_label=sector.responsible_label,
+        )
+        for label in order if key[label] for sector in [BY_LABEL.get(label, OTHER)]
+    )  # fmt: skip
+    general_sections = tuple(GeneralSection(label, tuple(general[label])) for label in order if general[label])
+    return key_sections, general_sections
+
+
+def version_snapshot(version: PlanVersion) -> PlanSnapshot:
+    plan = version.plan
+    agency = plan.agency
+    config = PlanConfig.from_settings(plan.settings)
+    key_sections, general_sections = _sections(version)
+    s = version.summary
+    base = config.share_base if config.share_base in ("visits", "units") else "visits"
+    rule = share_rule(pack_for(agency))
+    key_count, general_count = (s["key_visits"], s["general_visits"]) if base == "visits" else (
+        s["key_units"], s["general_units"])  # fmt: skip
+    key_share, general_share = share_pair(key_count, general_count, rule) if key_count + general_count else (0, 0)
+    return PlanSnapshot(
+        agency_name=agency.name, agency_short_name=agency.short_name or agency.name, year=plan.year,
+        title=plan.title or f"{agency.name}{plan.year}年度安全生产监督检查计划", doc_number=plan.doc_number,
+        recipients=config.recipients, issue_date=None, approving_government=agency.approving_government,
+        basis_docs=(), staffing=staffing_rows(agency), teams=team_sheets(version), key_sections=key_sections,
+        general_sections=general_sections, key_share_text=f"{key_share}%", general_share_text=f"{general_share}%",
+        share_base_text=SHARE_BASE_TEXT[base],
+    )  # fmt: skip
