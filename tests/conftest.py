@@ -29,3 +29,23 @@ def county_bureau(db):
         agency=county, name="执法大队", kind="enforcement_team", aliases="执法队、综合行政执法队"
     )
     return county
+
+
+def compiled(name: str, year: int):
+    """Load a sample bureau, configure its plan from the sample's plan.toml and compile version 1."""
+    from anjian.plans import services
+    from anjian.registry.samples import SAMPLES_DIR, load_sample
+
+    agency = load_sample(name)
+    services.plan_configure(agency=agency, year=year, path=SAMPLES_DIR / name / "plan.toml")
+    return services.plan_compile(agency=agency, year=year, by="测试")
+
+
+@pytest.fixture
+def lvliang_plan(db):
+    return compiled("lvliang-2024", 2024)
+
+
+@pytest.fixture
+def xia_plan(db):
+    return compiled("xia-2025", 2025)

@@ -1,0 +1,58 @@
+"""Plan services on the real database: overrides kept with their reason, verifiable draws, exports, the CLI."""
+
+import json
+
+import openpyxl
+from django.core.management import call_command
+
+from anjian.planning.draw_record import draw_record_from_json, verify_draw
+from anjian.plans import services
+from anjian.plans.exports import plan_export
+from anjian.plans.models import EntryOverride
+
+
+def test_staff_override_to_general_is_kept_with_its_reason_on_recompile(lvliang_plan):
+    plan = lvliang_plan.plan
+    unit = lvliang_plan.entries.get(enterprise__name="山西杏花古杏酒业有限公司").enterprise
+    EntryOverride.objects.create(plan=plan, enterprise=unit, category="general", reason="已转产，不再涉及粉尘", created_by="张科长")
+    version = services.plan_compile(agency=plan.agency, year=2024, by="张科长", reason="调整重点单位")
+    assert version.number == 2
+    entries = version.entries
+    assert not entries.filter(enterprise=unit, category="key").exists()
+    assert version.summary["key_units"] == 102
+    assert lvliang_plan.entries.filter(enterprise=unit, category="key").exists()  # version 1 untouched
+
+
+def test_stored_draw_record_replays_and_a_tampered_result_is_caught(lvliang_plan):
+    draw = lvliang_plan.draws.get()
+    record = draw_record_from_json(json.dumps(draw.record))
+    assert verify_draw(record) == []
+    assert len(record.result) == lvliang_plan.summary["general_units"]
+    data = dict(draw.record)
+    data["result"] = list(reversed(data["result"]))
+    assert verify_draw(draw_record_from_json(json.dumps(data)))
+
+
+def test_unknown_unit_in_the_key_arrangement_becomes_an_error_finding(lvliang_plan):
+    plan = lvliang_plan.plan
+    plan.settings["key_arrangement"][0]["enterprise_name"] = "不存在的煤矿"
+    plan.save()
+    version = services.plan_compile(agency=plan.agency, year=2024)
+    finding = version.findings.get(code="arrangement_unknown_unit")
+    assert finding.severity == "error" and "不存在的煤矿" in finding.message
+
+
+def test_export_writes_a_workbook_whose_key_tables_hold_all_103_units(lvliang_plan, tmp_path):
+    files = plan_export(version=lvliang_plan, out_dir=tmp_path, formats=("docx", "xlsx"))
+    assert [f.suffix for f in files] == [".docx", ".xlsx"]
+    book = openpyxl.load_workbook(files[1])
+    names = {c.value for ws in book.worksheets for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
+    key_names = set(lvliang_plan.entries.filter(category="key").values_list("enterprise__name", flat=True))
+    assert len(key_names) == 103 and key_names <= names
+
+
+def test_plan_show_json_gives_the_summary_and_sheets(lvliang_plan, capsys):
+    call_command("plan", "show", "--agency", "lvliang", "--year", "2024", "--json")
+    data = json.loads(capsys.readouterr().out)
+    assert (data["key_units"], data["key_visits"], data["general_units"]) == (103, 144, 101)
+    assert {s["team"]: s["overtime_days"] for s in data["sheets"]} == {"市应急局机关": "6.00", "市执法支队": "14.00"}
