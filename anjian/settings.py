@@ -79,7 +79,7 @@ TEMPLATES = [
 
 DATABASES = {
     "default": dj_database_url.parse(
-        os.environ.get("ANJIAN_DATABASE_URL", f"sqlite:///{VAR_DIR / 'anjian.sqlite3'}"),
+        os.environ.get("ANJIAN_DATABASE_URL") or f"sqlite:///{VAR_DIR / 'anjian.sqlite3'}",
         conn_max_age=60,
     )
 }
