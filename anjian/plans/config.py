@@ -35,6 +35,7 @@ class PlanConfig:
     recipients: str = ""
     issue_date: str = ""
     share_base: str = "visits"
+    basis_docs: tuple[str, ...] = ()  # 《…》 titles the plan's first paragraph cites
     general_mode: str = "draw"
     general: tuple[GeneralSector, ...] = ()
     key_arrangement: tuple[dict[str, Any], ...] = ()
@@ -50,7 +51,8 @@ class PlanConfig:
             for g in data.get("general", ())
         )
         return cls(**{**data, "general": general, "key_arrangement": tuple(data.get("key_arrangement", ())),
-                      "workday_files": tuple(data.get("workday_files", ()))})
+                      "workday_files": tuple(data.get("workday_files", ())),
+                      "basis_docs": tuple(data.get("basis_docs", ()))})
 
     def to_settings(self) -> dict[str, Any]:
         return asdict(self)
@@ -80,6 +82,7 @@ def read_plan_config(path: Path) -> PlanConfig:
         recipients=plan.get("recipients", ""),
         issue_date=str(plan.get("issue_date", "")),
         share_base=share_base,
+        basis_docs=tuple(plan.get("basis", ())),
         general_mode=mode,
         general=sectors,
         key_arrangement=arrangement,

@@ -75,12 +75,18 @@ def team_sheets(version: PlanVersion) -> tuple[TeamSheet, ...]:
     return tuple(teams)
 
 
+def _office_label(office: Office) -> str:
+    """Tables use the team's short name (市执法支队), as the plan defines it after its first mention."""
+    aliases = office.alias_list()
+    return aliases[0] if office.kind == Office.Kind.ENFORCEMENT_TEAM and aliases else office.name
+
+
 def _sections(version: PlanVersion):
     entries = version.entries.select_related("enterprise").prefetch_related("responsible_offices")
     key: dict[str, list] = defaultdict(list)
     general: dict[str, list] = defaultdict(list)
     for e in entries.order_by("sort_order"):
-        responsible = "、".join(o.name for o in e.responsible_offices.all())
+        responsible = "、".join(_office_label(o) for o in e.responsible_offices.all())
         if e.category == "key":
             key[e.sector].append(KeyRow(
                 e.sort_order, e.enterprise.name, responsible, "、".join(e.cooperating_units),
@@ -118,7 +124,7 @@ def version_snapshot(version: PlanVersion) -> PlanSnapshot:
         agency_name=agency.name, agency_short_name=agency.short_name or agency.name, year=plan.year,
         title=plan.title or f"{agency.name}{plan.year}年度安全生产监督检查计划", doc_number=plan.doc_number,
         recipients=config.recipients, issue_date=None, approving_government=agency.approving_government,
-        basis_docs=(), staffing=staffing_rows(agency), teams=team_sheets(version), key_sections=key_sections,
+        basis_docs=config.basis_docs, staffing=staffing_rows(agency), teams=team_sheets(version), key_sections=key_sections,
         general_sections=general_sections, key_share_text=f"{key_share}%", general_share_text=f"{general_share}%",
         share_base_text=SHARE_BASE_TEXT[base],
     )  # fmt: skip
