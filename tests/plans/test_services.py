@@ -56,3 +56,10 @@ def test_plan_show_json_gives_the_summary_and_sheets(lvliang_plan, capsys):
     data = json.loads(capsys.readouterr().out)
     assert (data["key_units"], data["key_visits"], data["general_units"]) == (103, 144, 101)
     assert {s["team"]: s["overtime_days"] for s in data["sheets"]} == {"市应急局机关": "6.00", "市执法支队": "14.00"}
+
+
+def test_review_of_a_compiled_plan_lists_its_stored_findings_most_severe_first(lvliang_plan, capsys):
+    call_command("review", "--agency", "lvliang", "--year", "2024", "--json")
+    data = json.loads(capsys.readouterr().out)
+    assert data["counts"]["error"] >= 2 and data["findings"][0]["severity"] == "error"
+    assert {"staffing_column_sum", "overtime"} <= {f["code"] for f in data["findings"]}
