@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand
 
 from anjian.plans import services
 from anjian.plans.exports import plan_export
+from anjian.plans.scheduling import plan_schedule
 from anjian.registry.samples import SAMPLES_DIR, load_sample, read_sample_spec
 
 DEMO_SAMPLES = ("lvliang-2024", "xia-2025")
@@ -35,6 +36,12 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"{agency.name} {year}：重点 {s['key_units']} 户 {s['key_visits']} 次，"
                 f"一般 {s['general_units']} 户 {s['general_visits']} 次"
+            )
+            _result, violations = plan_schedule(version=version, time_limit_s=time_limit)
+            sched = version.summary["schedule"]
+            self.stdout.write(
+                f"  排程：入企 {sched['entries']} 次（下界 {sched['entries_lower_bound']}），"
+                f"校验{'通过，已定稿' if not violations else f'发现 {len(violations)} 处违反，未定稿'}"
             )
             for path in plan_export(version=version, out_dir=Path(out) / name):
                 self.stdout.write(f"  已生成 {path}")

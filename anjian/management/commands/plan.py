@@ -36,6 +36,7 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true")
 
     def handle(self, *args, action, agency, year, json: bool, **opts):
+        opts["json"] = json
         try:
             agency_obj = agency_get(agency)
             result = getattr(self, f"do_{action}")(agency_obj, year, opts)
@@ -123,3 +124,44 @@ class Command(BaseCommand):
         out = Path(opts["out"] or settings.VAR_DIR / "out" / f"{agency.code}-{year}")
         files = plan_export(version=version, out_dir=out, formats=formats)
         return {"files": [str(f) for f in files], "text": "已生成：\n" + "\n".join(f"  {f}" for f in files)}
+
+    def do_schedule(self, agency, year, opts):
+        from anjian.plans.scheduling import plan_schedule
+
+        version = version_current(agency=agency, year=year)
+        result, violations = plan_schedule(
+            version=version, time_limit_s=opts["time_limit"], progress=None if opts["json"] else self._progress
+        )
+        if not opts["json"]:
+            self.stderr.write("")
+        s = version.summary["schedule"]
+        lines = [
+            f"排程{'已定稿' if s['final'] else '未定稿（校验发现硬约束违反）'}：状态 {s['status']}，入企 {s['entries']} 次"
+            f"（下界 {s['entries_lower_bound']}），检查任务 {s['visits']} 次，人员负荷差 {s['load_spread']}，用时 {s['seconds']} 秒",
+            *[f"  [违反] {f.message}" for f in violations[:20]],
+            *[f"  [{SEVERITY[f.severity.value]}] {f.message}" for f in result.findings if f.severity.value != "info"][:20],
+        ]
+        return {**s, "violations_list": [f.message for f in violations], "text": "\n".join(lines)}
+
+    def do_validate(self, agency, year, opts):
+        from anjian.plans.scheduling import plan_validate
+
+        version = version_current(agency=agency, year=year)
+        findings = [f for f in plan_validate(version=version) if f.is_error]
+        visits = version.visits.count()
+        text = (f"已校验 {visits} 次入企：未发现硬约束违反" if not findings
+                else f"已校验 {visits} 次入企：发现 {len(findings)} 处硬约束违反\n"
+                + "\n".join(f"  [{f.rule}] {f.message}" for f in findings))
+        if findings:
+            self.stdout.write(text)
+            raise CommandError(f"排程校验未通过（{len(findings)} 处）")
+        return {"visits": visits, "violations": [], "text": text}
+
+    def _progress(self, p) -> None:
+        width = 30
+        filled = int(width * p.done / max(p.total, 1))
+        best = f" 入企 {p.entries}（下界 {p.entries_lower_bound}）" if p.entries else ""
+        self.stderr.write(
+            f"\r{p.stage} [{'█' * filled}{'·' * (width - filled)}] {p.done}/{p.total} {p.elapsed:5.1f}s{best}  {p.scope[:20]}",
+            ending="",
+        )

@@ -1,0 +1,144 @@
+"""Scheduling a compiled plan version: build the core's ScheduleProblem, solve, validate, save.
+
+A schedule is saved as final only when the independent validator finds no hard violation; otherwise its visits
+are kept as a draft with the validator's findings, so staff can see what blocks it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+from django.db import transaction
+
+from anjian.planning.calendar import workdays
+from anjian.planning.schedule.inputs import WHOLE_YEAR, OfficerSupply, ScheduleProblem, VisitDemand, quarters
+from anjian.planning.schedule.result import Progress, ScheduleResult, Visit
+from anjian.planning.schedule.ruleset import ScheduleRules
+from anjian.planning.schedule.solve import schedule
+from anjian.planning.schedule.validate import validate
+
+from .bridge import Bureau, bureau_facts
+from .models import Finding, PlanVersion, ScheduledVisit
+from .services import pack_for
+
+NO_SHEET_CAPACITY = "未录入工作日测算，执法人员只受每日检查能力限制（全年按 {days} 个工作日计）"
+
+
+def _capacities(version: PlanVersion, bureau: Bureau, days_in_year: int) -> dict[int, int]:
+    """Inspection person-days per officer: the team's 监督检查工作日 shared by its enforcing officers."""
+    sheets = list(version.sheets.all())
+    per_team = {bool(s.data.get("enforcement_team")): s for s in sheets}
+    office_team = {o.id: o.is_enforcement_team for o in bureau.offices}
+    capacity = {}
+    for officer in bureau.officers:
+        sheet = per_team.get(office_team.get(officer.office_id, False))
+        if sheet is None or not sheet.officers:
+            capacity[officer.id] = days_in_year
+        else:
+            capacity[officer.id] = int(Decimal(sheet.supervision_days) / sheet.officers)
+    return capacity
+
+
+def build_problem(version: PlanVersion) -> tuple[ScheduleProblem, Bureau, list[str]]:
+    """The version's entries as visit demands, with the bureau's certified officers and the real calendar."""
+    plan = version.plan
+    pack = pack_for(plan.agency)
+    bureau = bureau_facts(plan.agency)
+    days = tuple(workdays(plan.year, pack))
+    notes = [] if version.sheets.exists() else [NO_SHEET_CAPACITY.format(days=len(days))]
+    capacity = _capacities(version, bureau, len(days))
+    start = days[0]
+    supplies = tuple(
+        OfficerSupply(o, capacity[o.id]) for o in bureau.officers if o.certified_on(start)
+    )
+    entries = version.entries.prefetch_related("responsible_offices")
+    demands, caps, planned = [], {}, set()
+    for entry in entries:
+        offices = tuple(sorted(o.pk for o in entry.responsible_offices.all()))
+        cooperating = tuple(sorted(bureau.office_names[n] for n in entry.cooperating_units if n in bureau.office_names))
+        periods = quarters(*entry.quarters) if entry.quarters else WHOLE_YEAR
+        demands.append(VisitDemand(
+            id=f"e{entry.pk}", enterprise_id=entry.enterprise_id, agency_id=plan.agency_id,
+            count=entry.visits_per_year, periods=periods, responsible_office_ids=offices,
+            cooperating_office_ids=tuple(c for c in cooperating if c not in offices), category=entry.category,
+            label=f"{entry.get_category_display()}（{entry.sector}）",
+        ))  # fmt: skip
+        if entry.cap.get("cap") is not None:
+            caps[(entry.enterprise_id, "enforcement")] = int(entry.cap["cap"])
+        planned.add(entry.enterprise_id)
+    problem = ScheduleProblem(
+        year=plan.year, working_days=days, agencies=tuple(bureau.agencies.values()), offices=bureau.offices,
+        officers=supplies, enterprises=tuple(bureau.by_id[i] for i in sorted(planned)), demands=tuple(demands),
+        rules=ScheduleRules.from_pack(pack), caps=caps,
+    )  # fmt: skip
+    return problem, bureau, notes
+
+
+def _finding(version: PlanVersion, f, source: str = "schedule") -> Finding:  # noqa: ANN001 - schedule Finding
+    return Finding(
+        version=version, source=source, code=f.code, severity=str(f.severity.value), where=f.where[:200],
+        message=f.message, basis=f.basis[:300],
+    )  # fmt: skip
+
+
+@transaction.atomic
+def plan_schedule(
+    *, version: PlanVersion, time_limit_s: float = 60, progress: Callable[[Progress], None] | None = None
+) -> tuple[ScheduleResult, list]:
+    """Solve, validate independently, and replace the version's scheduled visits; returns (result, violations)."""
+    problem, _bureau, notes = build_problem(version)
+    result = schedule(problem, time_limit_s=time_limit_s, progress=progress)
+    violations = [f for f in validate(problem, result.visits) if f.is_error]
+    final = not violations
+    version.visits.all().delete()
+    version.findings.filter(source__in=("schedule", "validate")).delete()
+    rows = [
+        ScheduledVisit(
+            version=version, enterprise_id=v.enterprise_id, date=v.date, demands=list(v.demand_ids),
+            is_joint=v.is_joint, is_final=final, reason=v.reason[:300],
+        )
+        for v in result.visits
+    ]  # fmt: skip
+    ScheduledVisit.objects.bulk_create(rows)
+    offices = ScheduledVisit.offices.through
+    officers = ScheduledVisit.officers.through
+    offices.objects.bulk_create(
+        offices(scheduledvisit_id=r.pk, office_id=o) for r, v in zip(rows, result.visits, strict=True) for o in v.office_ids
+    )
+    officers.objects.bulk_create(
+        officers(scheduledvisit_id=r.pk, officer_id=o) for r, v in zip(rows, result.visits, strict=True) for o in v.officer_ids
+    )
+    Finding.objects.bulk_create(
+        [_finding(version, f) for f in result.findings] + [_finding(version, f, "validate") for f in violations]
+    )
+    Finding.objects.bulk_create(
+        Finding(version=version, source="schedule", code="schedule_capacity_unbounded", severity="info", message=n)
+        for n in notes
+    )
+    version.summary = {**version.summary, "schedule": {
+        "status": str(result.status.value), "entries": result.stats.entries,
+        "entries_lower_bound": result.stats.entries_lower_bound, "visits": result.stats.placed_visits,
+        "load_spread": result.stats.load_spread, "seconds": round(result.stats.solve_seconds, 2),
+        "violations": len(violations), "final": final,
+    }}  # fmt: skip
+    version.save(update_fields=["summary"])
+    return result, violations
+
+
+def stored_visits(version: PlanVersion) -> list[Visit]:
+    rows = version.visits.prefetch_related("offices", "officers")
+    return [
+        Visit(
+            agency_id=version.plan.agency_id, enterprise_id=r.enterprise_id, date=r.date,
+            demand_ids=tuple(r.demands), officer_ids=tuple(sorted(o.pk for o in r.officers.all())),
+            office_ids=tuple(sorted(o.pk for o in r.offices.all())), reason=r.reason,
+        )
+        for r in rows
+    ]  # fmt: skip
+
+
+def plan_validate(*, version: PlanVersion) -> list:
+    """Re-check every hard rule of the stored schedule with the independent validator (imports no solver)."""
+    problem, _bureau, _notes = build_problem(version)
+    return validate(problem, stored_visits(version))
