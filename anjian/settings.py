@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "anjian",
     "anjian.registry",
     "anjian.plans",
+    "anjian.execution",
+    "anjian.web",
 ]
 
 MIDDLEWARE = [

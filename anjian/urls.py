@@ -1,5 +1,5 @@
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 from django.views.generic import RedirectView
 
 admin.site.site_header = "安监计划 管理后台"
@@ -9,4 +9,5 @@ admin.site.index_title = "安全生产年度监督检查计划"
 urlpatterns = [
     path("", RedirectView.as_view(url="/admin/", permanent=False)),
     path("admin/", admin.site.urls),
+    path("", include("anjian.web.urls")),
 ]
