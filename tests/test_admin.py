@@ -12,13 +12,17 @@ def staff_client(client, db):
 
 
 def test_admin_lists_the_103_key_units_of_the_compiled_plan(staff_client, lvliang_plan):
-    page = staff_client.get("/admin/plans/planentry/", {"category__exact": "key", "version__id__exact": lvliang_plan.pk})
+    page = staff_client.get(
+        "/admin/plans/planentry/", {"category__exact": "key", "version__id__exact": lvliang_plan.pk}
+    )
     assert page.status_code == 200
     assert "103 计划单位" in page.content.decode()
 
 
 def test_admin_lists_the_officers_and_enterprises_in_chinese(staff_client, lvliang_plan):
-    officers = staff_client.get("/admin/registry/officer/", {"office__agency__id__exact": lvliang_plan.plan.agency_id})
+    officers = staff_client.get(
+        "/admin/registry/officer/", {"office__agency__id__exact": lvliang_plan.plan.agency_id}
+    )
     assert officers.status_code == 200 and "159 执法人员" in officers.content.decode()
     units = staff_client.get("/admin/registry/enterprise/", {"q": "贾家沟"})
     assert units.status_code == 200 and "山西吕梁离石贾家沟煤业有限公司" in units.content.decode()

@@ -5,7 +5,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-COMMANDS = sorted(p.stem for p in (ROOT / "anjian" / "management" / "commands").glob("*.py") if p.stem != "__init__")
+COMMANDS = sorted(
+    p.stem for p in (ROOT / "anjian" / "management" / "commands").glob("*.py") if p.stem != "__init__"
+)
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -50,9 +50,15 @@ class PlanConfig:
             GeneralSector(g["stratum"], int(g["units"]), tuple((o, int(n)) for o, n in g["offices"]))
             for g in data.get("general", ())
         )
-        return cls(**{**data, "general": general, "key_arrangement": tuple(data.get("key_arrangement", ())),
-                      "workday_files": tuple(data.get("workday_files", ())),
-                      "basis_docs": tuple(data.get("basis_docs", ()))})
+        return cls(
+            **{
+                **data,
+                "general": general,
+                "key_arrangement": tuple(data.get("key_arrangement", ())),
+                "workday_files": tuple(data.get("workday_files", ())),
+                "basis_docs": tuple(data.get("basis_docs", ())),
+            }
+        )
 
     def to_settings(self) -> dict[str, Any]:
         return asdict(self)

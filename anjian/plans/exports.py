@@ -14,7 +14,9 @@ from .snapshot import version_snapshot
 WRITERS = {"docx": plan_docx, "xlsx": tables_xlsx}
 
 
-def plan_export(*, version: PlanVersion, out_dir: Path, formats: tuple[str, ...] = ("docx", "xlsx")) -> list[Path]:
+def plan_export(
+    *, version: PlanVersion, out_dir: Path, formats: tuple[str, ...] = ("docx", "xlsx")
+) -> list[Path]:
     """Write the requested formats of `version` into `out_dir`; returns the files written."""
     snapshot = version_snapshot(version)
     out_dir.mkdir(parents=True, exist_ok=True)

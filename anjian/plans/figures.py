@@ -32,7 +32,9 @@ def plan_figures(entries: Iterable[EntryFigure], stated: PlanFigures | None) -> 
         if e.category == "key" and e.quarters
     ]
     return PlanFigures(
-        units=tuple(PlanUnits(kind, sector, n, visits[kind, sector]) for (kind, sector), n in sorted(units.items())),
+        units=tuple(
+            PlanUnits(kind, sector, n, visits[kind, sector]) for (kind, sector), n in sorted(units.items())
+        ),
         windows=tuple(windows),
         stated_key_share=stated.stated_key_share if stated else None,
         stated_general_share=stated.stated_general_share if stated else None,

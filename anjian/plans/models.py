@@ -220,7 +220,9 @@ class EntryOverride(models.Model):
     """A staff decision that overrides the engine for one enterprise; kept across recompiles, always with a reason."""
 
     plan = models.ForeignKey(Plan, verbose_name="计划", on_delete=models.CASCADE, related_name="overrides")
-    enterprise = models.ForeignKey(Enterprise, verbose_name="单位", on_delete=models.CASCADE, related_name="+")
+    enterprise = models.ForeignKey(
+        Enterprise, verbose_name="单位", on_delete=models.CASCADE, related_name="+"
+    )
     category = models.CharField("认定为", max_length=10, choices=PlanEntry.Category.choices, blank=True)
     visits_per_year = models.PositiveSmallIntegerField("检查频次（次/年）", null=True, blank=True)
     reason = models.CharField("理由", max_length=300)
@@ -230,7 +232,9 @@ class EntryOverride(models.Model):
     class Meta:
         verbose_name = "人工调整"
         verbose_name_plural = "人工调整"
-        constraints = [models.UniqueConstraint(fields=["plan", "enterprise"], name="override_unique_enterprise")]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "enterprise"], name="override_unique_enterprise")
+        ]
 
     def __str__(self) -> str:
         return f"{self.enterprise} → {self.get_category_display() or self.visits_per_year}"

@@ -49,14 +49,14 @@ def build_problem(version: PlanVersion) -> tuple[ScheduleProblem, Bureau, list[s
     notes = [] if version.sheets.exists() else [NO_SHEET_CAPACITY.format(days=len(days))]
     capacity = _capacities(version, bureau, len(days))
     start = days[0]
-    supplies = tuple(
-        OfficerSupply(o, capacity[o.id]) for o in bureau.officers if o.certified_on(start)
-    )
+    supplies = tuple(OfficerSupply(o, capacity[o.id]) for o in bureau.officers if o.certified_on(start))
     entries = version.entries.prefetch_related("responsible_offices")
     demands, caps, planned = [], {}, set()
     for entry in entries:
         offices = tuple(sorted(o.pk for o in entry.responsible_offices.all()))
-        cooperating = tuple(sorted(bureau.office_names[n] for n in entry.cooperating_units if n in bureau.office_names))
+        cooperating = tuple(
+            sorted(bureau.office_names[n] for n in entry.cooperating_units if n in bureau.office_names)
+        )
         periods = quarters(*entry.quarters) if entry.quarters else WHOLE_YEAR
         demands.append(VisitDemand(
             id=f"e{entry.pk}", enterprise_id=entry.enterprise_id, agency_id=plan.agency_id,
@@ -104,16 +104,23 @@ def plan_schedule(
     offices = ScheduledVisit.offices.through
     officers = ScheduledVisit.officers.through
     offices.objects.bulk_create(
-        offices(scheduledvisit_id=r.pk, office_id=o) for r, v in zip(rows, result.visits, strict=True) for o in v.office_ids
+        offices(scheduledvisit_id=r.pk, office_id=o)
+        for r, v in zip(rows, result.visits, strict=True)
+        for o in v.office_ids
     )
     officers.objects.bulk_create(
-        officers(scheduledvisit_id=r.pk, officer_id=o) for r, v in zip(rows, result.visits, strict=True) for o in v.officer_ids
+        officers(scheduledvisit_id=r.pk, officer_id=o)
+        for r, v in zip(rows, result.visits, strict=True)
+        for o in v.officer_ids
     )
     Finding.objects.bulk_create(
-        [_finding(version, f) for f in result.findings] + [_finding(version, f, "validate") for f in violations]
+        [_finding(version, f) for f in result.findings]
+        + [_finding(version, f, "validate") for f in violations]
     )
     Finding.objects.bulk_create(
-        Finding(version=version, source="schedule", code="schedule_capacity_unbounded", severity="info", message=n)
+        Finding(
+            version=version, source="schedule", code="schedule_capacity_unbounded", severity="info", message=n
+        )
         for n in notes
     )
     version.summary = {**version.summary, "schedule": {

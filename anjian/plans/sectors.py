@@ -19,12 +19,27 @@ class Sector:
 
 
 COAL = Sector("coal", "coal_mine", "煤矿", "煤矿企业", "家", order=1)
-WASHING = Sector("washing", "coal_processing", "洗选煤", "洗选煤企业", "户", responsible_label="实施单位", has_cooperating_column=False, order=2)
-NONCOAL = Sector("noncoal", "noncoal_mine", "非煤矿山", "非煤矿山企业", "户", responsible_label="实施单位", order=3)
+WASHING = Sector(
+    "washing",
+    "coal_processing",
+    "洗选煤",
+    "洗选煤企业",
+    "户",
+    responsible_label="实施单位",
+    has_cooperating_column=False,
+    order=2,
+)
+NONCOAL = Sector(
+    "noncoal", "noncoal_mine", "非煤矿山", "非煤矿山企业", "户", responsible_label="实施单位", order=3
+)
 HAZCHEM = Sector("hazchem", "hazchem", "危险化学品", "危险化学品、民爆企业", "户", order=4)
 METALLURGY = Sector("metallurgy", "metallurgy_trade", "冶金工贸", "冶金工贸", "户", order=5)
-TRAINING = Sector("training", "training_body", "培训机构", "培训机构", "户", entity_word="安全生产培训机构", order=6)
-ASSESSMENT = Sector("assessment", "assessment_body", "安全评价机构", "安全评价机构", "户", entity_word="安全评价机构", order=7)
+TRAINING = Sector(
+    "training", "training_body", "培训机构", "培训机构", "户", entity_word="安全生产培训机构", order=6
+)
+ASSESSMENT = Sector(
+    "assessment", "assessment_body", "安全评价机构", "安全评价机构", "户", entity_word="安全评价机构", order=7
+)
 OTHER = Sector("other", "other", "其他", "其他", "户", order=8)
 
 BY_INDUSTRY = {

@@ -16,7 +16,7 @@ from anjian.planning import frequency as core_frequency
 from anjian.planning.calendar import statutory_workdays
 from anjian.planning.classify import Category, Override
 from anjian.planning.draw_record import draw_record_to_json
-from anjian.planning.frequency import VisitsOverride, quarters_text
+from anjian.planning.frequency import VisitsOverride
 from anjian.planning.ledger import build_ledger, planned_tallies
 from anjian.planning.lottery import draw, make_seed
 from anjian.planning.quotas import PoolEntry, quota_rules, resolve_quotas
@@ -29,8 +29,8 @@ from anjian.registry.models import Agency
 from .bridge import Bureau, bureau_facts
 from .config import PlanConfig, read_plan_config
 from .figures import EntryFigure, plan_figures
-from .models import Draw, EntryOverride, Finding, Plan, PlanEntry, PlanVersion, WorkdaySheet
-from .sectors import BY_LABEL, sector_of
+from .models import Draw, Finding, Plan, PlanEntry, PlanVersion, WorkdaySheet
+from .sectors import sector_of
 
 ARRANGEMENT_UNKNOWN_UNIT = "重点检查安排表{sector}第 {seq} 行「{name}」在单位名录中找不到"
 ARRANGEMENT_UNKNOWN_OFFICE = "重点检查安排表「{name}」的责任单位「{office}」不是本局的股室/科室或执法队"
@@ -64,8 +64,16 @@ class _Findings(list):  # type: ignore[type-arg]
         if eid is not None and eid in bureau.by_id:
             where = where or bureau.by_id[eid].name
         severity = str(getattr(f.severity, "value", f.severity))
-        self.append(Finding(source=source, code=f.code, severity=severity, where=where[:200],
-                            message=f.message, basis=(getattr(f, "basis", "") or "")[:300]))
+        self.append(
+            Finding(
+                source=source,
+                code=f.code,
+                severity=severity,
+                where=where[:200],
+                message=f.message,
+                basis=(getattr(f, "basis", "") or "")[:300],
+            )
+        )
 
     def error(self, source: str, code: str, message: str, where: str = "") -> None:
         self.append(Finding(source=source, code=code, severity="error", where=where[:200], message=message))
@@ -78,13 +86,21 @@ def _arrangement(config: PlanConfig, bureau: Bureau, found: _Findings) -> dict[i
     for row in config.key_arrangement:
         eid = by_name.get(row["enterprise_name"])
         if eid is None:
-            found.error("classify", "arrangement_unknown_unit", ARRANGEMENT_UNKNOWN_UNIT.format(
-                sector=row["sector"], seq=row["seq"], name=row["enterprise_name"]))
+            found.error(
+                "classify",
+                "arrangement_unknown_unit",
+                ARRANGEMENT_UNKNOWN_UNIT.format(
+                    sector=row["sector"], seq=row["seq"], name=row["enterprise_name"]
+                ),
+            )
             continue
         for office in row["responsible_units"]:
             if office not in bureau.office_names:
-                found.error("classify", "arrangement_unknown_office",
-                            ARRANGEMENT_UNKNOWN_OFFICE.format(name=row["enterprise_name"], office=office))
+                found.error(
+                    "classify",
+                    "arrangement_unknown_office",
+                    ARRANGEMENT_UNKNOWN_OFFICE.format(name=row["enterprise_name"], office=office),
+                )
         rows[eid] = row
     return rows
 
@@ -144,8 +160,11 @@ def _general_offices(config: PlanConfig, record, bureau: Bureau, found: _Finding
                 taken += n
                 if i < taken or (name, n) == plan[-1]:
                     if name not in bureau.office_names:
-                        found.error("draw", "general_unknown_office",
-                                    GENERAL_UNKNOWN_OFFICE.format(stratum=stratum, office=name))
+                        found.error(
+                            "draw",
+                            "general_unknown_office",
+                            GENERAL_UNKNOWN_OFFICE.format(stratum=stratum, office=name),
+                        )
                     else:
                         offices[unit.enterprise_id] = [bureau.office_names[name]]
                     break
@@ -177,7 +196,10 @@ def plan_compile(*, agency: Agency, year: int, by: str = "", reason: str = "") -
     drawn = {u.enterprise_id for u in record.result}
     planned = [c for c in classified.classifications if c.is_key or c.enterprise_id in drawn]
     frequencies = core_frequency.plan_frequencies(
-        replace(classified, classifications=tuple(planned)), [bureau.by_id[c.enterprise_id] for c in planned], pack=pack, overrides=visit_overrides
+        replace(classified, classifications=tuple(planned)),
+        [bureau.by_id[c.enterprise_id] for c in planned],
+        pack=pack,
+        overrides=visit_overrides,
     )
     for f in frequencies.findings:
         found.add("frequency", f, bureau)
@@ -210,7 +232,9 @@ def plan_compile(*, agency: Agency, year: int, by: str = "", reason: str = "") -
     return version
 
 
-def _save_entries(version, planned, frequencies, ledger, arranged, general_offices, bureau) -> list[EntryFigure]:
+def _save_entries(
+    version, planned, frequencies, ledger, arranged, general_offices, bureau
+) -> list[EntryFigure]:
     """One PlanEntry per planned unit, numbered within its table the way the key tables print them."""
     rows, offices, figures = [], [], []
     seq: dict[tuple[str, str], int] = {}
@@ -242,7 +266,9 @@ def _save_entries(version, planned, frequencies, ledger, arranged, general_offic
         )  # fmt: skip
         rows.append(entry)
         if row:
-            offices.append([bureau.office_names[o] for o in row["responsible_units"] if o in bureau.office_names])
+            offices.append(
+                [bureau.office_names[o] for o in row["responsible_units"] if o in bureau.office_names]
+            )
         elif not c.is_key:
             offices.append(general_offices.get(e.id, []))
         else:
@@ -251,7 +277,9 @@ def _save_entries(version, planned, frequencies, ledger, arranged, general_offic
     PlanEntry.objects.bulk_create(rows)
     through = PlanEntry.responsible_offices.through
     through.objects.bulk_create(
-        through(planentry_id=entry.pk, office_id=oid) for entry, ids in zip(rows, offices, strict=True) for oid in ids
+        through(planentry_id=entry.pk, office_id=oid)
+        for entry, ids in zip(rows, offices, strict=True)
+        for oid in ids
     )
     return figures
 
@@ -266,7 +294,9 @@ def _cap_json(line) -> dict:
     }  # fmt: skip
 
 
-def _save_workdays(version, config: PlanConfig, pack: RulePack, figures, bureau: Bureau, found: _Findings) -> None:
+def _save_workdays(
+    version, config: PlanConfig, pack: RulePack, figures, bureau: Bureau, found: _Findings
+) -> None:
     """Compute the configured workday sheets against the compiled plan's counts, and review them."""
     if not config.workday_files:
         return

@@ -6,7 +6,14 @@ from collections import defaultdict
 from decimal import Decimal
 
 from anjian.documents.snapshot import (
-    GeneralRow, GeneralSection, KeyRow, KeySection, PlanSnapshot, SheetItem, StaffingRow, TeamSheet,
+    GeneralRow,
+    GeneralSection,
+    KeyRow,
+    KeySection,
+    PlanSnapshot,
+    SheetItem,
+    StaffingRow,
+    TeamSheet,
 )  # fmt: skip
 from anjian.planning.frequency import quarters_text
 from anjian.planning.workdays.model import CATEGORY_LABELS, Category
@@ -30,8 +37,9 @@ def _n(value: Decimal) -> str:
 def staffing_rows(agency) -> tuple[StaffingRow, ...]:
     """Annex 1 from the officers on record: on roll / seconded, and how many of each enforce."""
     counts: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
-    for o in Officer.objects.filter(office__agency=agency).only("office_id", "employment", "enforcement_eligible",
-                                                                "exclusion_reason"):
+    for o in Officer.objects.filter(office__agency=agency).only(
+        "office_id", "employment", "enforcement_eligible", "exclusion_reason"
+    ):
         cell = counts[o.office_id]
         seconded = o.employment == Officer.Employment.SECONDED
         cell[2 if seconded else 0] += 1
@@ -40,7 +48,9 @@ def staffing_rows(agency) -> tuple[StaffingRow, ...]:
     rows = []
     for office in Office.objects.filter(agency=agency).exclude(kind=Office.Kind.ENFORCEMENT_TEAM):
         c = counts[office.pk]
-        rows.append(StaffingRow(STAFF_GROUPS.get(office.kind, "局机关"), office.name, *c, office.staffing_note))
+        rows.append(
+            StaffingRow(STAFF_GROUPS.get(office.kind, "局机关"), office.name, *c, office.staffing_note)
+        )
     return tuple(rows)
 
 
@@ -63,13 +73,19 @@ def team_sheets(version: PlanVersion) -> tuple[TeamSheet, ...]:
         )  # fmt: skip
         teams.append(
             TeamSheet(
-                name=sheet.team, staff_total=data.get("staff") or sheet.officers, officers=sheet.officers,
+                name=sheet.team,
+                staff_total=data.get("staff") or sheet.officers,
+                officers=sheet.officers,
                 officer_share_text=f"{data['staff_share']}%" if data.get("staff_share") else "",
                 statutory_workdays=int(data.get("statutory") or version.statutory_workdays or 0),
-                total_days=sheet.total_days, supervision_days=sheet.supervision_days,
-                other_enforcement_days=sheet.other_enforcement_days, non_enforcement_days=sheet.non_enforcement_days,
-                need_days=sheet.need_days, overtime_days=sheet.overtime_days,
-                residual_supervision_days=Decimal(data.get("residual") or 0), items=items,
+                total_days=sheet.total_days,
+                supervision_days=sheet.supervision_days,
+                other_enforcement_days=sheet.other_enforcement_days,
+                non_enforcement_days=sheet.non_enforcement_days,
+                need_days=sheet.need_days,
+                overtime_days=sheet.overtime_days,
+                residual_supervision_days=Decimal(data.get("residual") or 0),
+                items=items,
             )  # fmt: skip
         )
     return tuple(teams)
@@ -105,7 +121,9 @@ def _sections(version: PlanVersion):
         )
         for label in order if key[label] for sector in [BY_LABEL.get(label, OTHER)]
     )  # fmt: skip
-    general_sections = tuple(GeneralSection(label, tuple(general[label])) for label in order if general[label])
+    general_sections = tuple(
+        GeneralSection(label, tuple(general[label])) for label in order if general[label]
+    )
     return key_sections, general_sections
 
 
@@ -119,7 +137,9 @@ def version_snapshot(version: PlanVersion) -> PlanSnapshot:
     rule = share_rule(pack_for(agency))
     key_count, general_count = (s["key_visits"], s["general_visits"]) if base == "visits" else (
         s["key_units"], s["general_units"])  # fmt: skip
-    key_share, general_share = share_pair(key_count, general_count, rule) if key_count + general_count else (0, 0)
+    key_share, general_share = (
+        share_pair(key_count, general_count, rule) if key_count + general_count else (0, 0)
+    )
     return PlanSnapshot(
         agency_name=agency.name, agency_short_name=agency.short_name or agency.name, year=plan.year,
         title=plan.title or f"{agency.name}{plan.year}年度安全生产监督检查计划", doc_number=plan.doc_number,

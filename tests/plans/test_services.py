@@ -14,7 +14,9 @@ from anjian.plans.models import EntryOverride
 def test_staff_override_to_general_is_kept_with_its_reason_on_recompile(lvliang_plan):
     plan = lvliang_plan.plan
     unit = lvliang_plan.entries.get(enterprise__name="山西杏花古杏酒业有限公司").enterprise
-    EntryOverride.objects.create(plan=plan, enterprise=unit, category="general", reason="已转产，不再涉及粉尘", created_by="张科长")
+    EntryOverride.objects.create(
+        plan=plan, enterprise=unit, category="general", reason="已转产，不再涉及粉尘", created_by="张科长"
+    )
     version = services.plan_compile(agency=plan.agency, year=2024, by="张科长", reason="调整重点单位")
     assert version.number == 2
     entries = version.entries
@@ -46,7 +48,9 @@ def test_export_writes_a_workbook_whose_key_tables_hold_all_103_units(lvliang_pl
     files = plan_export(version=lvliang_plan, out_dir=tmp_path, formats=("docx", "xlsx"))
     assert [f.suffix for f in files] == [".docx", ".xlsx"]
     book = openpyxl.load_workbook(files[1])
-    names = {c.value for ws in book.worksheets for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
+    names = {
+        c.value for ws in book.worksheets for row in ws.iter_rows() for c in row if isinstance(c.value, str)
+    }
     key_names = set(lvliang_plan.entries.filter(category="key").values_list("enterprise__name", flat=True))
     assert len(key_names) == 103 and key_names <= names
 
@@ -55,7 +59,10 @@ def test_plan_show_json_gives_the_summary_and_sheets(lvliang_plan, capsys):
     call_command("plan", "show", "--agency", "lvliang", "--year", "2024", "--json")
     data = json.loads(capsys.readouterr().out)
     assert (data["key_units"], data["key_visits"], data["general_units"]) == (103, 144, 101)
-    assert {s["team"]: s["overtime_days"] for s in data["sheets"]} == {"市应急局机关": "6.00", "市执法支队": "14.00"}
+    assert {s["team"]: s["overtime_days"] for s in data["sheets"]} == {
+        "市应急局机关": "6.00",
+        "市执法支队": "14.00",
+    }
 
 
 def test_review_of_a_compiled_plan_lists_its_stored_findings_most_severe_first(lvliang_plan, capsys):

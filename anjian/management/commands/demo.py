@@ -50,7 +50,11 @@ class Command(BaseCommand):
     def _demo_user(self):
         User = get_user_model()
         password = secrets.token_urlsafe(12)
-        user, _ = User.objects.get_or_create(username=DEMO_USER, defaults={"is_staff": True, "is_superuser": True})
+        user, _ = User.objects.get_or_create(
+            username=DEMO_USER, defaults={"is_staff": True, "is_superuser": True}
+        )
         user.set_password(password)
         user.save()
-        self.stdout.write(f"演示账号：{DEMO_USER}  口令：{password}（每次运行 anjian demo 重新生成，仅显示这一次）")
+        self.stdout.write(
+            f"演示账号：{DEMO_USER}  口令：{password}（每次运行 anjian demo 重新生成，仅显示这一次）"
+        )

@@ -31,7 +31,9 @@ class Command(BaseCommand):
         parser.add_argument("--by", default="", help="操作人")
         parser.add_argument("--reason", default="", help="compile：编制/调整原因")
         parser.add_argument("--out", help="draw：抽取记录写入的 JSON 文件；export：输出目录")
-        parser.add_argument("--format", default="all", choices=["docx", "xlsx", "all"], help="export：文书格式")
+        parser.add_argument(
+            "--format", default="all", choices=["docx", "xlsx", "all"], help="export：文书格式"
+        )
         parser.add_argument("--time-limit", type=float, default=60, help="schedule：求解时限（秒）")
         parser.add_argument("--json", action="store_true")
 
@@ -130,7 +132,9 @@ class Command(BaseCommand):
 
         version = version_current(agency=agency, year=year)
         result, violations = plan_schedule(
-            version=version, time_limit_s=opts["time_limit"], progress=None if opts["json"] else self._progress
+            version=version,
+            time_limit_s=opts["time_limit"],
+            progress=None if opts["json"] else self._progress,
         )
         if not opts["json"]:
             self.stderr.write("")
@@ -139,7 +143,11 @@ class Command(BaseCommand):
             f"排程{'已定稿' if s['final'] else '未定稿（校验发现硬约束违反）'}：状态 {s['status']}，入企 {s['entries']} 次"
             f"（下界 {s['entries_lower_bound']}），检查任务 {s['visits']} 次，人员负荷差 {s['load_spread']}，用时 {s['seconds']} 秒",
             *[f"  [违反] {f.message}" for f in violations[:20]],
-            *[f"  [{SEVERITY[f.severity.value]}] {f.message}" for f in result.findings if f.severity.value != "info"][:20],
+            *[
+                f"  [{SEVERITY[f.severity.value]}] {f.message}"
+                for f in result.findings
+                if f.severity.value != "info"
+            ][:20],
         ]
         return {**s, "violations_list": [f.message for f in violations], "text": "\n".join(lines)}
 
@@ -149,9 +157,12 @@ class Command(BaseCommand):
         version = version_current(agency=agency, year=year)
         findings = [f for f in plan_validate(version=version) if f.is_error]
         visits = version.visits.count()
-        text = (f"已校验 {visits} 次入企：未发现硬约束违反" if not findings
-                else f"已校验 {visits} 次入企：发现 {len(findings)} 处硬约束违反\n"
-                + "\n".join(f"  [{f.rule}] {f.message}" for f in findings))
+        text = (
+            f"已校验 {visits} 次入企：未发现硬约束违反"
+            if not findings
+            else f"已校验 {visits} 次入企：发现 {len(findings)} 处硬约束违反\n"
+            + "\n".join(f"  [{f.rule}] {f.message}" for f in findings)
+        )
         if findings:
             self.stdout.write(text)
             raise CommandError(f"排程校验未通过（{len(findings)} 处）")

@@ -70,12 +70,25 @@ class Command(BaseCommand):
             limit = SEVERITY_ORDER[Severity(severity)]
             findings = [f for f in findings if SEVERITY_ORDER[Severity(f.severity)] <= limit]
         counts = {s.value: sum(f.severity == s.value for f in findings) for s in Severity}
-        rows = [{"source": f.source, "code": f.code, "severity": f.severity, "where": f.where,
-                 "message": f.message, "basis": f.basis} for f in findings]
+        rows = [
+            {
+                "source": f.source,
+                "code": f.code,
+                "severity": f.severity,
+                "where": f.where,
+                "message": f.message,
+                "basis": f.basis,
+            }
+            for f in findings
+        ]
         if json:
-            self.stdout.write(dumps({"year": year, "version": version.number, "counts": counts, "findings": rows}))
+            self.stdout.write(
+                dumps({"year": year, "version": version.number, "counts": counts, "findings": rows})
+            )
             return
-        self.stdout.write(SUMMARY.format(title=f"{version.plan} 第{version.number}版", pack=version.ruleset, **counts))
+        self.stdout.write(
+            SUMMARY.format(title=f"{version.plan} 第{version.number}版", pack=version.ruleset, **counts)
+        )
         for r in rows:
             label = SEVERITY_LABELS[Severity(r["severity"])]
             self.stdout.write(f"  [{label}] {r['code']}  {r['where']}\n      {r['message']}")
