@@ -1,0 +1,132 @@
+"""Saving a compiled version: its entries (with cap ledger lines), workday sheets and summary."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from anjian.planning.classify import Category
+from anjian.planning.review import review_result
+from anjian.planning.rules import RulePack
+from anjian.planning.workdays import compute_sheet
+from anjian.planning.workdays.files import load_sheets
+
+from .bridge import Bureau
+from .collect import FindingCollector
+from .config import PlanConfig
+from .figures import EntryFigure, plan_figures
+from .models import PlanEntry, PlanVersion, WorkdaySheet
+from .sectors import sector_of
+
+
+def save_entries(
+    version, planned, frequencies, ledger, arranged, general_offices, bureau
+) -> list[EntryFigure]:
+    """One PlanEntry per planned unit, numbered within its table the way the key tables print them."""
+    rows, offices, figures = [], [], []
+    seq: dict[tuple[str, str], int] = {}
+    ordered = sorted(
+        planned,
+        key=lambda c: (
+            not c.is_key, sector_of(bureau.by_id[c.enterprise_id].industry).order,
+            arranged.get(c.enterprise_id, {}).get("seq") or 10**6, bureau.by_id[c.enterprise_id].name,
+        ),
+    )  # fmt: skip
+    for c in ordered:
+        e = bureau.by_id[c.enterprise_id]
+        sector = sector_of(e.industry)
+        f = frequencies.of(e.id)
+        line = ledger.line(e.id)
+        row = arranged.get(e.id, {})
+        category = "key" if c.is_key else "general"
+        seq[category, sector.code] = seq.get((category, sector.code), 0) + 1
+        quarters = tuple(row.get("quarters") or (f.quarters if f else ()))
+        visits = f.visits if f else 1
+        entry = PlanEntry(
+            version=version, enterprise_id=e.id, category=category, sector=sector.label,
+            proposed_category="key" if c.proposed == Category.KEY else "general",
+            reasons=[{"code": r.code.value, "text": r.text, "basis": r.basis} for r in c.reasons],
+            override_reason=c.override.reason if c.override else "",
+            note=(row.get("note") or c.note)[:300], visits_per_year=visits, quarters=list(quarters),
+            cooperating_units=list(row.get("cooperating_units", ())), drawn=not c.is_key,
+            cap=_cap_json(line), sort_order=seq[category, sector.code],
+        )  # fmt: skip
+        rows.append(entry)
+        if row:
+            offices.append(
+                [bureau.office_names[o] for o in row["responsible_units"] if o in bureau.office_names]
+            )
+        elif not c.is_key:
+            offices.append(general_offices.get(e.id, []))
+        else:
+            offices.append([e.owning_office_id] if e.owning_office_id else [])
+        figures.append(EntryFigure(category, sector.industry, visits, quarters, seq[category, sector.code]))
+    PlanEntry.objects.bulk_create(rows)
+    through = PlanEntry.responsible_offices.through
+    through.objects.bulk_create(
+        through(planentry_id=entry.pk, office_id=oid)
+        for entry, ids in zip(rows, offices, strict=True)
+        for oid in ids
+    )
+    return figures
+
+
+def _cap_json(line) -> dict:
+    if line is None:
+        return {}
+    return {
+        "cap": line.cap.value, "label": line.cap.label, "basis": line.cap.basis, "total": line.total,
+        "headroom": line.headroom, "status": str(line.status.value),
+        "used": {str(level.value): n for level, n in line.used},
+    }  # fmt: skip
+
+
+def save_workdays(
+    version, config: PlanConfig, pack: RulePack, figures, bureau: Bureau, found: FindingCollector
+) -> None:
+    """Compute the configured workday sheets against the compiled plan's counts, and review them."""
+    if not config.workday_files:
+        return
+    sheet = load_sheets([Path(p) for p in config.workday_files])
+    sheet = replace(sheet, plan=plan_figures(figures, sheet.plan))
+    result = compute_sheet(sheet, pack)
+    for team in result.teams:
+        t = team.totals
+        WorkdaySheet.objects.create(
+            version=version, team=team.team.name, officers=team.team.officers,
+            data={
+                "team_id": team.team.id, "staff": team.team.staff, "staff_share": str(team.staff_share or ""),
+                "enforcement_team": team.team.is_enforcement_team, "statutory": result.statutory.value,
+                "residual": str(t.residual_supervision_days), "items": [_item_json(i) for i in team.team.items],
+            },
+            total_days=t.total_days, supervision_days=t.supervision_days,
+            other_enforcement_days=t.other_enforcement_days, non_enforcement_days=t.non_enforcement_days,
+            need_days=t.need_days, overtime_days=t.overtime_days,
+        )  # fmt: skip
+    for f in review_result(result, pack):
+        found.add("review", f, bureau)
+
+
+def _item_json(item) -> dict:
+    return {
+        "category": str(item.category.value), "section": list(item.section), "title": item.title,
+        "formula": item.formula(), "days": str(item.result), "note": item.note, "lump": item.is_lump,
+        "factors": {name: str(value) for name, value in item.given_factors().items()},
+    }  # fmt: skip
+
+
+def summary_of(version: PlanVersion) -> dict:
+    entries = version.entries.all()
+    key = [e for e in entries if e.category == "key"]
+    general = [e for e in entries if e.category == "general"]
+    by_sector: dict[str, dict[str, list[int]]] = {}
+    for e in entries:
+        cell = by_sector.setdefault(e.sector, {"key": [0, 0], "general": [0, 0]})[e.category]
+        cell[0] += 1
+        cell[1] += e.visits_per_year
+    return {
+        "key_units": len(key), "key_visits": sum(e.visits_per_year for e in key),
+        "general_units": len(general), "general_visits": sum(e.visits_per_year for e in general),
+        "by_sector": by_sector,
+        "findings": {s: version.findings.filter(severity=s).count() for s in ("error", "warning", "info")},
+    }  # fmt: skip
