@@ -1,0 +1,137 @@
+"""Monthly, quarterly and annual execution reports computed from the records, with their deadline.
+
+`report_compute` gathers the records (selectors), lets the core compute the progress and the deadline, and
+returns both; `report_json`, `report_xlsx` and `report_docx` present the same figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.utils import timezone
+from docx import Document
+from openpyxl import Workbook
+
+from anjian.documents.docx_tables import HeaderCell
+from anjian.documents.xlsx_sheet import LEFT, SheetWriter
+from anjian.planning.execution.deadlines import Deadline, Period, report_deadline
+from anjian.planning.execution.progress import KPI_LABELS, Counts, Line, Progress, progress
+from anjian.plans.services import pack_for
+from anjian.registry.models import Agency, Office
+
+from .models import ReportSubmission
+from .selectors import done_visits, hazard_records, penalty_records, planned_units
+
+REPORT_TITLE = "{agency}{period}安全生产监督检查计划执行情况"
+LINE_HEADERS = ("项目", "全年计划（次）", "截至期末应完成（次）", "累计完成（次）", "本期完成（次）", "完成率")
+COUNT_LABELS = {
+    "on_site": "现场检查（次）", "planned": "其中计划内（次）", "unplanned": "其中计划外（次）",
+    "remote": "非现场检查（次，不计入入企次数）", "hazards": "发现隐患（项）", "major_hazards": "其中重大事故隐患（项）",
+    "reviews": "复查（次）", "penalties": "行政处罚（件）", "penalty_amount": "罚款金额（元）",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Report:
+    agency: str
+    office: str
+    progress: Progress
+    deadline: Deadline
+
+    @property
+    def title(self) -> str:
+        return REPORT_TITLE.format(agency=self.agency + self.office, period=self.progress.period.label)
+
+
+def report_compute(
+    *, agency: Agency, period: Period, office: Office | None = None, today: dt.date | None = None
+) -> Report:
+    today = today or timezone.localdate()
+    pack = pack_for(agency)
+    year = period.year
+    names = dict(Office.objects.filter(agency=agency).values_list("pk", "name"))
+    result = progress(
+        period, planned_units(agency=agency, year=year, office=office),
+        done_visits(agency=agency, year=year, office=office), hazard_records(agency=agency, year=year, office=office),
+        penalty_records(agency=agency, year=year, pack=pack, office=office), names,
+    )  # fmt: skip
+    sent = (
+        ReportSubmission.objects.filter(agency=agency, office=office, year=year, period_kind=period.kind,
+                                        number=period.number).order_by("submitted_on").first()
+    )  # fmt: skip
+    deadline = report_deadline(pack, period, sent.submitted_on if sent else None, today)
+    return Report(agency.name, office.name if office else "", result, deadline)
+
+
+def _line(line: Line) -> dict:
+    return {"key": line.key, "label": line.label, "planned": line.planned, "due": line.due, "done": line.done,
+            "in_period": line.in_period, "completion": line.completion.text()}  # fmt: skip
+
+
+def _counts(c: Counts) -> dict:
+    return {k: (str(getattr(c, k)) if k == "penalty_amount" else getattr(c, k)) for k in COUNT_LABELS}
+
+
+def report_json(report: Report) -> dict:
+    p, d = report.progress, report.deadline
+    return {
+        "title": report.title, "period": {"kind": p.period.kind, "year": p.period.year, "number": p.period.number,
+                                          "first": str(p.period.first), "last": str(p.period.last)},
+        "deadline": {"due": str(d.due), "day_type": str(d.day_type), "submitted_on": str(d.done_on or ""),
+                     "status": str(d.status), "status_label": d.status_label, "days_late": d.days_late,
+                     "basis": d.basis},
+        "total": _line(p.total), "offices": [_line(x) for x in p.offices], "sectors": [_line(x) for x in p.sectors],
+        "units": [_line(x) for x in p.units], "in_period": _counts(p.in_period), "to_date": _counts(p.to_date),
+        "kpis": {k: {"label": KPI_LABELS[k], "numerator": r.numerator, "denominator": r.denominator,
+                     "rate": None if r.rate is None else str(r.rate)} for k, r in p.kpis.items()},
+        "typical_cases": p.typical_cases, "overdue_reviews": list(p.overdue_reviews),
+        "late_publications": list(p.late_publications),
+    }  # fmt: skip
+
+
+def _tables(report: Report) -> list[tuple[str, tuple[str, ...], list[list[object]]]]:
+    p = report.progress
+
+    def rows(lines) -> list[list[object]]:  # noqa: ANN001
+        return [[x.label, x.planned, x.due, x.done, x.in_period, x.completion.text()] for x in [*lines, p.total]]
+
+    counts = [[COUNT_LABELS[k], str(getattr(p.in_period, k)), str(getattr(p.to_date, k))] for k in COUNT_LABELS]
+    kpis = [[KPI_LABELS[k], r.text()] for k, r in p.kpis.items()] + [["典型案例（件）", str(p.typical_cases)]]
+    d = report.deadline
+    due = [["报送期限", f"{d.due}（{'工作日' if d.day_type == 'working' else '自然日'}）"],
+           ["报送日期", str(d.done_on or "未报送")], ["状态", d.status_label + (f"，逾期{d.days_late}日" if d.days_late else "")]]  # fmt: skip
+    return [
+        ("按股室", LINE_HEADERS, rows(p.offices)), ("按行业", LINE_HEADERS, rows(p.sectors)),
+        ("按单位", LINE_HEADERS, rows(p.units)), ("检查与处理", ("项目", "本期", "累计"), counts),
+        ("考核指标", ("指标", "完成情况"), kpis), ("报送", ("项目", "内容"), due),
+    ]  # fmt: skip
+
+
+def report_xlsx(report: Report, path: Path) -> None:
+    wb = Workbook()
+    wb.remove(wb.active)
+    for name, headers, rows in _tables(report):
+        w = SheetWriter(wb.create_sheet(name), report.title, len(headers))
+        w.header([[HeaderCell(h) for h in headers]])
+        for r in rows:
+            w.add(r, aligns=[LEFT] + [LEFT] * (len(headers) - 1))
+        w.finish()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(path)
+
+
+def report_docx(report: Report, path: Path) -> None:
+    doc = Document()
+    doc.add_heading(report.title, level=1)
+    for name, headers, rows in _tables(report):
+        doc.add_heading(name, level=2)
+        table = doc.add_table(rows=1, cols=len(headers))
+        table.style = "Table Grid"
+        for cell, h in zip(table.rows[0].cells, headers, strict=True):
+            cell.text = h
+        for r in rows:
+            for cell, v in zip(table.add_row().cells, r, strict=True):
+                cell.text = str(v)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    doc.save(str(path))

@@ -1,0 +1,1 @@
+"""Execution core: deadlines, the checks before an entry, progress reports and version diffs (no Django)."""
