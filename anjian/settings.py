@@ -47,6 +47,9 @@ INSTALLED_APPS = [
     "anjian.plans",
     "anjian.execution",
     "anjian.web",
+    "anjian.accounts",
+    "anjian.audit",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -59,7 +62,36 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "anjian.audit.middleware.AuditContextMiddleware",
+    "anjian.accounts.middleware.PasswordExpiryMiddleware",
+    "anjian.web.middleware.SecurityHeadersMiddleware",
+    # Last, as django-axes requires: it turns a locked-out login into its lockout response.
+    "axes.middleware.AxesMiddleware",
 ]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Lockout after 5 failed logins for 15 minutes, per user name and address.
+AXES_FAILURE_LIMIT = int(os.environ.get("ANJIAN_LOGIN_FAILURES", 5))
+AXES_COOLOFF_TIME = float(os.environ.get("ANJIAN_LOCKOUT_MINUTES", 15)) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "web/locked_out.html"
+AXES_VERBOSE = False
+
+LOGIN_URL = "web:login"
+LOGIN_REDIRECT_URL = "web:dashboard"
+LOGOUT_REDIRECT_URL = "web:login"
+# Days before a password must be changed; 0 turns expiry off.
+ANJIAN_PASSWORD_MAX_AGE_DAYS = int(os.environ.get("ANJIAN_PASSWORD_MAX_AGE_DAYS", 90))
+# Everything the pages load comes from this server (assets are vendored; the app works offline).
+ANJIAN_CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
+    "connect-src 'self'; font-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'"
+)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 ROOT_URLCONF = "anjian.urls"
 WSGI_APPLICATION = "anjian.wsgi.application"
@@ -97,6 +129,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "anjian.accounts.validators.CharacterClassesValidator", "OPTIONS": {"min_classes": 3}},
 ]
 
 LANGUAGE_CODE = "zh-hans"
@@ -121,6 +154,11 @@ CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SESSION_COOKIE_SAMESITE = "Strict"
+CSRF_COOKIE_SAMESITE = "Strict"
+# Behind HTTPS set ANJIAN_HTTPS=1: cookies are then sent only over TLS.
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = os.environ.get("ANJIAN_HTTPS") == "1"
 
 # Extra rule-pack folders a bureau maintains itself, separated by os.pathsep.
 ANJIAN_RULESET_DIRS = [

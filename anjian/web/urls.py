@@ -1,1 +1,45 @@
-urlpatterns: list = []
+from django.urls import path
+
+from . import (
+    accounts_page,
+    audit_log,
+    auth,
+    dashboard,
+    documents,
+    draws,
+    enterprises,
+    imports,
+    plans,
+    schedule,
+)
+
+app_name = "web"
+urlpatterns = [
+    path("", dashboard.dashboard, name="dashboard"),
+    path("login/", auth.LoginView.as_view(), name="login"),
+    path("logout/", auth.LogoutView.as_view(), name="logout"),
+    path("password/", auth.PasswordChangeView.as_view(), name="password_change"),
+    path("enterprises/", enterprises.enterprise_list, name="enterprise_list"),
+    path("enterprises/<int:pk>/", enterprises.enterprise_detail, name="enterprise_detail"),
+    path("import/", imports.import_page, name="import"),
+    path("import/confirm/", imports.import_confirm, name="import_confirm"),
+    path("plans/", plans.plan_list, name="plan_list"),
+    path("plans/<int:plan_id>/", plans.plan_rules, name="plan_rules"),
+    path("plans/<int:plan_id>/classification/", plans.plan_classification, name="plan_classification"),
+    path("plans/<int:plan_id>/override/", plans.plan_override, name="plan_override"),
+    path("plans/<int:plan_id>/recompile/", plans.plan_recompile, name="plan_recompile"),
+    path("plans/<int:plan_id>/frequencies/", plans.plan_frequencies, name="plan_frequencies"),
+    path("plans/<int:plan_id>/draw/", draws.plan_draw, name="plan_draw"),
+    path("plans/<int:plan_id>/workdays/", plans.plan_workdays, name="plan_workdays"),
+    path("plans/<int:plan_id>/schedule/", schedule.plan_schedule, name="plan_schedule"),
+    path("plans/<int:plan_id>/schedule/run/", schedule.plan_schedule_run, name="plan_schedule_run"),
+    path("plans/<int:plan_id>/documents/", documents.plan_documents, name="plan_documents"),
+    path("plans/<int:plan_id>/v<int:number>/<str:fmt>/", documents.plan_download, name="plan_download"),
+    path("plans/<int:plan_id>/records/", plans.plan_records, name="plan_records"),
+    path("plans/<int:plan_id>/advance/", plans.plan_advance, name="plan_advance"),
+    path("verify/draw/<str:commitment>/", draws.draw_public, name="draw_public"),
+    path("verify/draw/<str:commitment>/record.json", draws.draw_public_json, name="draw_public_json"),
+    path("audit/", audit_log.audit_log, name="audit_log"),
+    path("accounts/", accounts_page.account_list, name="account_list"),
+    path("accounts/<int:pk>/role/", accounts_page.account_role, name="account_role"),
+]

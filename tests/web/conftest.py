@@ -1,0 +1,47 @@
+"""Personas for the workbench: users of the Xia County bureau, of its city above, and of an unrelated county."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+
+from anjian.accounts.models import Membership, Role
+from anjian.registry.models import Agency
+
+PASSWORD = "Anquan-2025x"  # noqa: S105 - test fixture
+
+
+def make_user(username: str, agency: Agency, role: str):
+    user = get_user_model().objects.create_user(username=username, password=PASSWORD)
+    Membership.objects.create(user=user, agency=agency, role=role)
+    return user
+
+
+def client_for(user) -> Client:
+    c = Client(HTTP_HOST="localhost")
+    c.force_login(user)
+    return c
+
+
+@pytest.fixture
+def other_county(db):
+    city = Agency.objects.create(name="太原市应急管理局", code="taiyuan", level="city", region_code="140100")
+    return Agency.objects.create(
+        name="清徐县应急管理局", code="qingxu", level="county", parent=city, region_code="140121"
+    )
+
+
+@pytest.fixture
+def people(xia_plan, other_county):
+    county = xia_plan.plan.agency
+    return {
+        "head": client_for(make_user("xia_head", county, Role.OFFICE_HEAD)),
+        "leader": client_for(make_user("xia_leader", county, Role.LEADER)),
+        "city": client_for(make_user("city_head", county.parent, Role.OFFICE_HEAD)),
+        "stranger": client_for(make_user("qingxu_head", other_county, Role.OFFICE_HEAD)),
+        "auditor": client_for(make_user("xia_auditor", county, Role.AUDIT_ADMIN)),
+    }
+
+
+@pytest.fixture(autouse=True)
+def uploads_in_tmp(tmp_path, monkeypatch):
+    monkeypatch.setattr("anjian.web.imports.UPLOAD_DIR", tmp_path / "uploads")
