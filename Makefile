@@ -7,7 +7,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/anjian
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install demo serve test test-core test-sqlite test-postgres lint fix bench clean
+.PHONY: install demo serve test test-core test-sqlite test-postgres test-browser lint fix bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,9 @@ test-core: install
 
 test-sqlite: install
 	ANJIAN_DATABASE_URL= $(BIN)/pytest
+
+test-browser: install
+	$(BIN)/pytest -m browser
 
 # The same database-backed tests again on PostgreSQL; skipped with a visible reason when no server answers.
 test-postgres: install
