@@ -1,0 +1,79 @@
+"""The scheduling rules, read from a rule pack's `schedule.*` section with their citations.
+
+No legal number lives in the scheduler's code: every threshold below is read from the pack (national defaults,
+overridden by a province such as Shanxi), and each finding can quote the rule's citation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from anjian.planning.rules import RulePack
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+QUIET_MODES = ("solver", "fixed")
+CAPACITY_SPLITS = ("working_days", "even")
+
+RULES_BAD_VALUE = "规则包 {pack} 中排程规则 {key} 的取值 {value!r} 无效（应为 {allowed}）"
+
+
+@dataclass(frozen=True)
+class ScheduleRules:
+    """Numbers and switches the scheduler, the greedy baseline and the validator all obey."""
+
+    min_officers: int = 2
+    entries_per_officer_day: int = 1
+    borrow_enforcement_team: bool = True
+    capacity_split: str = "working_days"
+    quiet_days: int = 0
+    quiet_mode: str = "solver"
+    quiet_fixed_first_day: int = 1
+    quiet_exempt_kinds: frozenset[str] = frozenset()
+    quiet_exception_approval: str = ""
+    specialist_entries_per_week: int = 1
+    week_first_day: int = 0  # 0 = Monday
+    weights: Mapping[str, int] = field(default_factory=dict)
+    citations: Mapping[str, str] = field(default_factory=dict)
+    pack_id: str = ""
+
+    @staticmethod
+    def from_pack(pack: RulePack) -> ScheduleRules:
+        section = pack.section("schedule")
+
+        def value(key: str) -> Any:
+            return pack.value(f"schedule.{key}")
+
+        def choice(key: str, allowed: tuple[str, ...]) -> str:
+            v = str(value(key))
+            if v not in allowed:
+                raise ValueError(RULES_BAD_VALUE.format(pack=pack.id, key=key, value=v, allowed="、".join(allowed)))
+            return v
+
+        return ScheduleRules(
+            min_officers=int(value("officers.min_per_visit")),
+            entries_per_officer_day=int(value("officers.entries_per_day")),
+            borrow_enforcement_team=bool(value("officers.borrow_enforcement_team")),
+            capacity_split=choice("officers.capacity_split", CAPACITY_SPLITS),
+            quiet_days=int(value("quiet_period.days_per_month")),
+            quiet_mode=choice("quiet_period.mode", QUIET_MODES),
+            quiet_fixed_first_day=int(value("quiet_period.fixed_first_day")),
+            quiet_exempt_kinds=frozenset(str(k) for k in value("quiet_period.exempt_kinds")),
+            quiet_exception_approval=str(value("quiet_period.exception_approval")),
+            specialist_entries_per_week=int(value("mine_specialist.entries_per_mine_per_week")),
+            week_first_day=WEEKDAYS.index(choice("week.first_day", WEEKDAYS)),
+            weights={k.removeprefix("objective."): int(r.value) for k, r in section.items()
+                     if k.startswith("objective.")},
+            citations={k: r.citation for k, r in section.items()},
+            pack_id=pack.id,
+        )
+
+    def weight(self, name: str) -> int:
+        return int(self.weights.get(name, 0))
+
+    def cite(self, key: str) -> str:
+        return self.citations.get(key, "")
+
+    def with_changes(self, **changes: Any) -> ScheduleRules:
+        return replace(self, **changes)
