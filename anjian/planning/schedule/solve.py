@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from anjian.planning.facts import Level
 from anjian.planning.schedule import days, explain, months, staffing
@@ -319,6 +320,10 @@ class _Run:
             status = Status.FEASIBLE
         else:
             status = Status.OPTIMAL
+        if status in (Status.OPTIMAL, Status.FEASIBLE):
+            # Every demand was placed in the end: a sub-problem's conflict was resolved by a later stage or the
+            # repair, so it is a note about the search, not a problem of the schedule.
+            findings = [replace(f, severity=Severity.INFO) if f.code == "infeasible_core" else f for f in findings]
         stats = ScheduleStats(
             demands=len(self.problem.demands), demand_visits=total, placed_visits=placed,
             entries=sum(1 for v in visits if not v.joined_fixed_id),
