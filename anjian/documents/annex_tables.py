@@ -15,7 +15,15 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.shared import Mm
 
 from anjian.documents import styles as S
-from anjian.documents.docx_tables import CENTER, LEFT, Column, GridTable, HeaderCell, fitted_columns
+from anjian.documents.docx_tables import (
+    CENTER,
+    LEDGER_HEADER,
+    LEFT,
+    Column,
+    GridTable,
+    HeaderCell,
+    fitted_columns,
+)
 from anjian.documents.snapshot import BreakdownRow, KeySection, PlanSnapshot
 
 LEDGER_BLANK_ROWS = 7
@@ -175,21 +183,7 @@ def write_ledger(doc: DocxDocument, plan: PlanSnapshot) -> None:
         Column("", 18),
         Column("", 22),
     ]
-    header = [
-        [
-            HeaderCell("监督检查对象简要情况", cols=3),
-            HeaderCell("行业领域", rows=2),
-            HeaderCell("采取相关执法措施情况", rows=2),
-            HeaderCell("执法人员信息", cols=2),
-        ],
-        [
-            HeaderCell("名称"),
-            HeaderCell("地址"),
-            HeaderCell("负责人及联系电话"),
-            HeaderCell("姓名"),
-            HeaderCell("执法证号"),
-        ],
-    ]
+    header = [list(row) for row in LEDGER_HEADER]
     grid = GridTable(doc, columns, header)
     for _ in range(LEDGER_BLANK_ROWS):
         grid.add_row([""] * len(columns))

@@ -42,6 +42,25 @@ class HeaderCell:
     rows: int = 1
 
 
+# The enforcement ledger (执法检查台账) header of file 004 annex 5: one template, three writers (plan annex in DOCX and
+# XLSX, and the ledger export of the execution app).
+LEDGER_HEADER: tuple[tuple[HeaderCell, ...], ...] = (
+    (
+        HeaderCell("监督检查对象简要情况", cols=3),
+        HeaderCell("行业领域", rows=2),
+        HeaderCell("采取相关执法措施情况", rows=2),
+        HeaderCell("执法人员信息", cols=2),
+    ),
+    (
+        HeaderCell("名称"),
+        HeaderCell("地址"),
+        HeaderCell("负责人及联系电话"),
+        HeaderCell("姓名"),
+        HeaderCell("执法证号"),
+    ),
+)
+
+
 def fitted_columns(
     headers: Sequence[str],
     rows: Sequence[Sequence[object]],

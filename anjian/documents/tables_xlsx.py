@@ -24,7 +24,7 @@ from anjian.documents.annex_tables import (
     key_section_heading,
     staffing_totals,
 )
-from anjian.documents.docx_tables import HeaderCell
+from anjian.documents.docx_tables import LEDGER_HEADER, HeaderCell
 from anjian.documents.plan_docx import plan_annexes
 from anjian.documents.sheet_text import CATEGORIES, category_total, group_items
 from anjian.documents.snapshot import PlanSnapshot, SheetItem, TeamSheet
@@ -236,23 +236,7 @@ def _sheet(wb: Workbook, team: TeamSheet, title: str, name: str) -> None:
 def _ledger(wb: Workbook, title: str) -> None:
     w = SheetWriter(wb.create_sheet("执法检查台账"), title, 7)
     w.note("填表单位：" + " " * 60 + "填表时间：　　　　年　　月　　日")
-    w.header(
-        [
-            [
-                HeaderCell("监督检查对象简要情况", cols=3),
-                HeaderCell("行业领域", rows=2),
-                HeaderCell("采取相关执法措施情况", rows=2),
-                HeaderCell("执法人员信息", cols=2),
-            ],
-            [
-                HeaderCell("名称"),
-                HeaderCell("地址"),
-                HeaderCell("负责人及联系电话"),
-                HeaderCell("姓名"),
-                HeaderCell("执法证号"),
-            ],
-        ]
-    )
+    w.header([list(row) for row in LEDGER_HEADER])
     for _ in range(20):
         r = w.add([""] * 7)
         w.ws.row_dimensions[r].height = 30

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from anjian.documents.docx_tables import HeaderCell
+from anjian.documents.docx_tables import LEDGER_HEADER
 from anjian.documents.xlsx_sheet import CENTER, LEFT, SheetWriter
 from anjian.registry.models import Agency, Office
 
@@ -21,7 +21,6 @@ LEDGER_TITLE = "{agency}安全生产监管执法检查台账"
 LEDGER_FILLER = "填表单位：{unit}"
 LEDGER_FILLED_ON = "填表时间：{y}年{m}月{d}日"
 LEDGER_PERIOD = "统计期间：{first}至{last}"
-LEDGER_GROUPS = ("监督检查对象简要情况", "行业领域", "采取相关执法措施情况", "执法人员信息")
 LEDGER_COLUMNS = ("名称", "地址", "负责人及联系电话", "行业领域", "采取相关执法措施情况", "姓名", "执法证号")
 
 
@@ -53,9 +52,13 @@ def measures_text(row: Inspection) -> str:
     return "；".join(parts)
 
 
-def ledger_rows(*, agency: Agency, first: dt.date, last: dt.date, office: Office | None = None) -> list[list[str]]:
+def ledger_rows(
+    *, agency: Agency, first: dt.date, last: dt.date, office: Office | None = None
+) -> list[list[str]]:
     rows = []
-    for r in inspections_between(agency=agency, first=first, last=last, office=office).prefetch_related("hazards"):
+    for r in inspections_between(agency=agency, first=first, last=last, office=office).prefetch_related(
+        "hazards"
+    ):
         e = r.enterprise
         officers = sorted(r.officers.all(), key=lambda o: o.pk)
         contact = "　".join(x for x in (e.principal, e.phone) if x)
@@ -65,7 +68,12 @@ def ledger_rows(*, agency: Agency, first: dt.date, last: dt.date, office: Office
 
 
 def ledger_export(
-    *, agency: Agency, first: dt.date, last: dt.date, path: Path, office: Office | None = None,
+    *,
+    agency: Agency,
+    first: dt.date,
+    last: dt.date,
+    path: Path,
+    office: Office | None = None,
     filled_on: dt.date | None = None,
 ) -> int:
     """Write the ledger workbook to `path`; returns the number of inspection rows."""
@@ -78,11 +86,7 @@ def ledger_export(
     w.note(LEDGER_FILLER.format(unit=unit) + "　" * 8
            + LEDGER_FILLED_ON.format(y=filled_on.year, m=filled_on.month, d=filled_on.day))  # fmt: skip
     w.note(LEDGER_PERIOD.format(first=_date(first), last=_date(last)))
-    w.header([
-        [HeaderCell(LEDGER_GROUPS[0], cols=3), HeaderCell(LEDGER_GROUPS[1], rows=2),
-         HeaderCell(LEDGER_GROUPS[2], rows=2), HeaderCell(LEDGER_GROUPS[3], cols=2)],
-        [HeaderCell(c) for c in (*LEDGER_COLUMNS[:3], *LEDGER_COLUMNS[5:])],
-    ])  # fmt: skip
+    w.header([list(row) for row in LEDGER_HEADER])
     rows = ledger_rows(agency=agency, first=first, last=last, office=office)
     for values in rows:
         w.add(values, aligns=[LEFT, LEFT, LEFT, CENTER, LEFT, CENTER, CENTER])
