@@ -70,3 +70,13 @@ def test_review_of_a_compiled_plan_lists_its_stored_findings_most_severe_first(l
     data = json.loads(capsys.readouterr().out)
     assert data["counts"]["error"] >= 2 and data["findings"][0]["severity"] == "error"
     assert {"staffing_column_sum", "overtime"} <= {f["code"] for f in data["findings"]}
+
+
+def test_export_from_the_command_line_is_audited(lvliang_plan, tmp_path, capsys):
+    from anjian.audit.models import AuditEvent
+
+    call_command(
+        "plan", "export", "--agency", "lvliang", "--year", "2024", "--out", str(tmp_path), "--by", "李四"
+    )
+    events = AuditEvent.objects.filter(action="export")
+    assert events.count() == 2 and {e.actor for e in events} == {"李四"}

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from anjian.audit.chain import record
 from anjian.planning.rules import RulePackError
 from anjian.plans import services
 from anjian.plans.config import PlanConfigError
@@ -125,6 +126,9 @@ class Command(BaseCommand):
         formats = ("docx", "xlsx") if opts["format"] == "all" else (opts["format"],)
         out = Path(opts["out"] or settings.VAR_DIR / "out" / f"{agency.code}-{year}")
         files = plan_export(version=version, out_dir=out, formats=formats)
+        for f in files:  # every export is audited, from the web and from the command line alike
+            record("export", obj=version, agency_id=agency.pk, actor=opts["by"] or "命令行",
+                   after={"format": f.suffix.lstrip("."), "file": str(f)})  # fmt: skip
         return {"files": [str(f) for f in files], "text": "已生成：\n" + "\n".join(f"  {f}" for f in files)}
 
     def do_schedule(self, agency, year, opts):
