@@ -1,6 +1,6 @@
 """Scheduling benchmark, without Django: prints the same JSON as `anjian bench schedule --json`.
 
-    .venv/bin/python benchmarks/schedule.py [--size county|city|province] [--seed N] [--time-limit S]
+.venv/bin/python benchmarks/schedule.py [--size county|city|province] [--seed N] [--time-limit S]
 """
 
 import argparse
@@ -19,7 +19,9 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--no-greedy", action="store_true")
     args = parser.parse_args()
-    figures = run_benchmark(args.size, args.seed, args.time_limit, greedy=not args.no_greedy, workers=args.workers)
+    figures = run_benchmark(
+        args.size, args.seed, args.time_limit, greedy=not args.no_greedy, workers=args.workers
+    )
     json.dump(figures, sys.stdout, ensure_ascii=False, indent=2, default=str)
     sys.stdout.write("\n")
 

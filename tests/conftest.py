@@ -2,8 +2,6 @@
 
 import pytest
 
-SEEDS = __import__("pathlib").Path(__file__).resolve().parents[2] / "shared" / "seeds"
-
 
 @pytest.fixture
 def county_bureau(db):

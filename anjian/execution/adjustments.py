@@ -40,7 +40,12 @@ def _keep_draw(plan: Plan, old: PlanVersion) -> None:
 
 @transaction.atomic
 def plan_adjust(
-    *, plan: Plan, reason: str, decision_date: dt.date, by: str = "", major: bool | None = None,
+    *,
+    plan: Plan,
+    reason: str,
+    decision_date: dt.date,
+    by: str = "",
+    major: bool | None = None,
     documents: list[str] | None = None,
 ) -> PlanAdjustment:
     """Recompile the plan as a new version (registry and overrides as they stand now) and record the adjustment.
@@ -73,8 +78,12 @@ def plan_adjust(
 
 @transaction.atomic
 def adjustment_file(
-    *, adjustment: PlanAdjustment, internal_filed_on: dt.date | None = None, reapproved_on: dt.date | None = None,
-    upward_filed_on: dt.date | None = None, document: str = "",
+    *,
+    adjustment: PlanAdjustment,
+    internal_filed_on: dt.date | None = None,
+    reapproved_on: dt.date | None = None,
+    upward_filed_on: dt.date | None = None,
+    document: str = "",
 ) -> PlanAdjustment:
     for name, value in (("internal_filed_on", internal_filed_on), ("reapproved_on", reapproved_on),
                         ("upward_filed_on", upward_filed_on)):  # fmt: skip
@@ -92,10 +101,21 @@ def adjustment_deadlines(adjustment: PlanAdjustment, today: dt.date | None = Non
     today = today or timezone.localdate()
     pack = pack_for(adjustment.plan.agency)
     start = adjustment.decision_date
-    out = [track(pack, "adjustment.internal_filing", "计划调整内部备案", start, adjustment.internal_filed_on, today)]
+    out = [
+        track(
+            pack, "adjustment.internal_filing", "计划调整内部备案", start, adjustment.internal_filed_on, today
+        )
+    ]
     if adjustment.is_major:
         out += [
             track(pack, "adjustment.reapproval", "重大调整重新报批", start, adjustment.reapproved_on, today),
-            track(pack, "adjustment.reapproval", "重大调整报上一级备案", start, adjustment.upward_filed_on, today),
+            track(
+                pack,
+                "adjustment.reapproval",
+                "重大调整报上一级备案",
+                start,
+                adjustment.upward_filed_on,
+                today,
+            ),
         ]
     return out

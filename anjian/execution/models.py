@@ -11,7 +11,9 @@ from anjian.registry.models import Agency, Enterprise, Office, Officer
 class InspectionItem(models.Model):
     """One line of the bureau's 检查事项清单, published on a date and possibly withdrawn later."""
 
-    agency = models.ForeignKey(Agency, verbose_name="部门", on_delete=models.PROTECT, related_name="inspection_items")
+    agency = models.ForeignKey(
+        Agency, verbose_name="部门", on_delete=models.PROTECT, related_name="inspection_items"
+    )
     name = models.CharField("检查事项", max_length=200)
     basis = models.CharField("检查依据", max_length=300)
     subject = models.CharField("检查对象", max_length=200, blank=True)
@@ -57,8 +59,12 @@ class Inspection(models.Model):
         DEPARTMENT = "department", "移送其他部门"
         PROSECUTOR = "prosecutor", "移送司法机关"
 
-    agency = models.ForeignKey(Agency, verbose_name="执法部门", on_delete=models.PROTECT, related_name="inspections")
-    enterprise = models.ForeignKey(Enterprise, verbose_name="被检查单位", on_delete=models.PROTECT, related_name="inspections")
+    agency = models.ForeignKey(
+        Agency, verbose_name="执法部门", on_delete=models.PROTECT, related_name="inspections"
+    )
+    enterprise = models.ForeignKey(
+        Enterprise, verbose_name="被检查单位", on_delete=models.PROTECT, related_name="inspections"
+    )
     plan_entry = models.ForeignKey(PlanEntry, verbose_name="计划单位", null=True, blank=True,
                                    on_delete=models.SET_NULL, related_name="inspections")  # fmt: skip
     scheduled_visit = models.ForeignKey(ScheduledVisit, verbose_name="排程检查", null=True, blank=True,
@@ -77,15 +83,21 @@ class Inspection(models.Model):
     quiz_tested = models.PositiveIntegerField("逢查必考人数", default=0)
     quiz_passed = models.PositiveIntegerField("考试合格人数", default=0)
     quiz_average = models.DecimalField("平均成绩", max_digits=5, decimal_places=1, null=True, blank=True)
-    items = models.ManyToManyField(InspectionItem, verbose_name="检查事项", blank=True, related_name="inspections")
+    items = models.ManyToManyField(
+        InspectionItem, verbose_name="检查事项", blank=True, related_name="inspections"
+    )
     on_site_handling = models.BooleanField("现场处理", default=False)
     compulsory_measures = models.BooleanField("行政强制措施", default=False)
     referral = models.CharField("移送", max_length=12, choices=Referral.choices, blank=True)
     referral_to = models.CharField("移送单位", max_length=100, blank=True)
     measures_note = models.CharField("执法措施说明", max_length=300, blank=True)
     summary = models.TextField("检查情况", blank=True)
-    in_system = models.BooleanField("已录入执法系统", default=False, help_text="互联网+执法或煤矿安全监管执法系统")
-    warnings = models.JSONField("入企提示", default=list, blank=True, help_text="超频次上限、安静期、上级刚检查过")
+    in_system = models.BooleanField(
+        "已录入执法系统", default=False, help_text="互联网+执法或煤矿安全监管执法系统"
+    )
+    warnings = models.JSONField(
+        "入企提示", default=list, blank=True, help_text="超频次上限、安静期、上级刚检查过"
+    )
     approved_by = models.CharField("批准人", max_length=60, blank=True)
     approval_note = models.CharField("批准说明", max_length=300, blank=True)
     external_no = models.CharField("执法系统编号", max_length=60, blank=True)
@@ -111,7 +123,9 @@ class Inspection(models.Model):
 
 
 class RectificationOrder(models.Model):
-    inspection = models.ForeignKey(Inspection, verbose_name="检查记录", on_delete=models.CASCADE, related_name="orders")
+    inspection = models.ForeignKey(
+        Inspection, verbose_name="检查记录", on_delete=models.CASCADE, related_name="orders"
+    )
     number = models.CharField("文书编号", max_length=60)
     issued_on = models.DateField("下达日期")
     deadline = models.DateField("整改期限")
@@ -130,7 +144,9 @@ class Hazard(models.Model):
         GENERAL = "general", "一般事故隐患"
         MAJOR = "major", "重大事故隐患"
 
-    inspection = models.ForeignKey(Inspection, verbose_name="检查记录", on_delete=models.CASCADE, related_name="hazards")
+    inspection = models.ForeignKey(
+        Inspection, verbose_name="检查记录", on_delete=models.CASCADE, related_name="hazards"
+    )
     order = models.ForeignKey(RectificationOrder, verbose_name="整改指令", null=True, blank=True,
                               on_delete=models.SET_NULL, related_name="hazards")  # fmt: skip
     description = models.CharField("隐患描述", max_length=300)
@@ -151,7 +167,9 @@ class Hazard(models.Model):
 
 
 class Review(models.Model):
-    order = models.ForeignKey(RectificationOrder, verbose_name="整改指令", on_delete=models.CASCADE, related_name="reviews")
+    order = models.ForeignKey(
+        RectificationOrder, verbose_name="整改指令", on_delete=models.CASCADE, related_name="reviews"
+    )
     applied_on = models.DateField("申请复查日期", null=True, blank=True)
     due_on = models.DateField("应复查日期")
     reviewed_on = models.DateField("复查日期", null=True, blank=True)
@@ -169,7 +187,9 @@ class Review(models.Model):
 
 
 class PenaltyDecision(models.Model):
-    inspection = models.ForeignKey(Inspection, verbose_name="检查记录", on_delete=models.PROTECT, related_name="penalties")
+    inspection = models.ForeignKey(
+        Inspection, verbose_name="检查记录", on_delete=models.PROTECT, related_name="penalties"
+    )
     number = models.CharField("处罚决定书文号", max_length=60, unique=True)
     kind = models.CharField("处罚种类", max_length=60, default="罚款")
     amount = models.DecimalField("罚款金额（元）", max_digits=12, decimal_places=2, default=0,
@@ -196,8 +216,12 @@ class ReportSubmission(models.Model):
         QUARTER = "quarter", "季报"
         YEAR = "year", "年报"
 
-    agency = models.ForeignKey(Agency, verbose_name="部门", on_delete=models.PROTECT, related_name="report_submissions")
-    office = models.ForeignKey(Office, verbose_name="报送股室", null=True, blank=True, on_delete=models.PROTECT)
+    agency = models.ForeignKey(
+        Agency, verbose_name="部门", on_delete=models.PROTECT, related_name="report_submissions"
+    )
+    office = models.ForeignKey(
+        Office, verbose_name="报送股室", null=True, blank=True, on_delete=models.PROTECT
+    )
     year = models.PositiveSmallIntegerField("年度")
     period_kind = models.CharField("报表", max_length=8, choices=PeriodKind.choices)
     number = models.PositiveSmallIntegerField("期数", help_text="月份或季度；年报为 1")
@@ -215,7 +239,9 @@ class ReportSubmission(models.Model):
 
 class PlanAdjustment(models.Model):
     plan = models.ForeignKey(Plan, verbose_name="计划", on_delete=models.CASCADE, related_name="adjustments")
-    old_version = models.ForeignKey(PlanVersion, verbose_name="原版本", on_delete=models.PROTECT, related_name="+")
+    old_version = models.ForeignKey(
+        PlanVersion, verbose_name="原版本", on_delete=models.PROTECT, related_name="+"
+    )
     new_version = models.OneToOneField(PlanVersion, verbose_name="调整后版本", on_delete=models.PROTECT,
                                        related_name="adjustment")  # fmt: skip
     reason = models.CharField("调整原因", max_length=300)
@@ -237,22 +263,32 @@ class PlanAdjustment(models.Model):
 
 
 class ContactPoint(models.Model):
-    agency = models.ForeignKey(Agency, verbose_name="部门", on_delete=models.PROTECT, related_name="contact_points")
-    enterprise = models.ForeignKey(Enterprise, verbose_name="联系点企业", on_delete=models.PROTECT, related_name="+")
-    office = models.ForeignKey(Office, verbose_name="联系股室", null=True, blank=True, on_delete=models.SET_NULL)
+    agency = models.ForeignKey(
+        Agency, verbose_name="部门", on_delete=models.PROTECT, related_name="contact_points"
+    )
+    enterprise = models.ForeignKey(
+        Enterprise, verbose_name="联系点企业", on_delete=models.PROTECT, related_name="+"
+    )
+    office = models.ForeignKey(
+        Office, verbose_name="联系股室", null=True, blank=True, on_delete=models.SET_NULL
+    )
     year = models.PositiveSmallIntegerField("年度")
 
     class Meta:
         verbose_name = "基层联系点"
         verbose_name_plural = "基层联系点"
-        constraints = [models.UniqueConstraint(fields=["agency", "enterprise", "year"], name="contact_point_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "enterprise", "year"], name="contact_point_unique")
+        ]
 
     def __str__(self) -> str:
         return f"{self.enterprise}（{self.year}）"
 
 
 class ContactFeedback(models.Model):
-    contact_point = models.ForeignKey(ContactPoint, verbose_name="联系点", on_delete=models.CASCADE, related_name="feedback")
+    contact_point = models.ForeignKey(
+        ContactPoint, verbose_name="联系点", on_delete=models.CASCADE, related_name="feedback"
+    )
     date = models.DateField("日期")
     content = models.TextField("企业反馈")
     response = models.TextField("处理情况", blank=True)

@@ -24,7 +24,14 @@ from .models import ReportSubmission
 from .selectors import done_visits, hazard_records, penalty_records, planned_units
 
 REPORT_TITLE = "{agency}{period}安全生产监督检查计划执行情况"
-LINE_HEADERS = ("项目", "全年计划（次）", "截至期末应完成（次）", "累计完成（次）", "本期完成（次）", "完成率")
+LINE_HEADERS = (
+    "项目",
+    "全年计划（次）",
+    "截至期末应完成（次）",
+    "累计完成（次）",
+    "本期完成（次）",
+    "完成率",
+)
 COUNT_LABELS = {
     "on_site": "现场检查（次）", "planned": "其中计划内（次）", "unplanned": "其中计划外（次）",
     "remote": "非现场检查（次，不计入入企次数）", "hazards": "发现隐患（项）", "major_hazards": "其中重大事故隐患（项）",
@@ -94,9 +101,13 @@ def _tables(report: Report) -> list[tuple[str, tuple[str, ...], list[list[object
     p = report.progress
 
     def rows(lines) -> list[list[object]]:  # noqa: ANN001
-        return [[x.label, x.planned, x.due, x.done, x.in_period, x.completion.text()] for x in [*lines, p.total]]
+        return [
+            [x.label, x.planned, x.due, x.done, x.in_period, x.completion.text()] for x in [*lines, p.total]
+        ]
 
-    counts = [[COUNT_LABELS[k], str(getattr(p.in_period, k)), str(getattr(p.to_date, k))] for k in COUNT_LABELS]
+    counts = [
+        [COUNT_LABELS[k], str(getattr(p.in_period, k)), str(getattr(p.to_date, k))] for k in COUNT_LABELS
+    ]
     kpis = [[KPI_LABELS[k], r.text()] for k, r in p.kpis.items()] + [["典型案例（件）", str(p.typical_cases)]]
     d = report.deadline
     due = [["报送期限", f"{d.due}（{'工作日' if d.day_type == 'working' else '自然日'}）"],

@@ -27,7 +27,9 @@ def current_versions(year: int) -> QuerySet[PlanVersion]:
     """The newest version of every annual plan of `year`, all agencies."""
     versions = PlanVersion.objects.filter(plan__year=year, plan__kind=Plan.Kind.ANNUAL)
     newest = set(versions.values("plan").annotate(n=Max("number")).values_list("plan", "n"))
-    ids = [pk for pk, plan, number in versions.values_list("pk", "plan", "number") if (plan, number) in newest]
+    ids = [
+        pk for pk, plan, number in versions.values_list("pk", "plan", "number") if (plan, number) in newest
+    ]
     return PlanVersion.objects.filter(pk__in=ids)
 
 
@@ -101,9 +103,14 @@ def hazard_records(*, agency: Agency, year: int, office: Office | None = None) -
     if office is not None:
         rows = rows.filter(inspection__offices=office)
     out = []
-    for h in rows.select_related("order", "inspection").prefetch_related("order__reviews",
-                                                                       "inspection__penalties").distinct():
-        review: Review | None = min(h.order.reviews.all(), key=lambda r: r.due_on, default=None) if h.order else None
+    for h in (
+        rows.select_related("order", "inspection")
+        .prefetch_related("order__reviews", "inspection__penalties")
+        .distinct()
+    ):
+        review: Review | None = (
+            min(h.order.reviews.all(), key=lambda r: r.due_on, default=None) if h.order else None
+        )
         handled = bool(h.order_id or h.inspection.on_site_handling or h.inspection.penalties.all())
         out.append(HazardRecord(h.pk, h.found_on, h.level == Hazard.Level.MAJOR, handled,
                                 review.due_on if review else None, review.reviewed_on if review else None,

@@ -26,7 +26,9 @@ INSPECTION_NEEDS_APPROVAL = "本次检查须经批准方可录入：{reasons}"
 INSPECTION_BLOCKED = "本次检查不能录入：{reasons}"
 INSPECTION_ENTRY_NOT_IN_PLAN = "计划单位{name}不属于{agency}的计划，不能关联"
 INSPECTION_ENTRY_OTHER_UNIT = "所关联的计划单位是{planned}，与被检查单位{name}不一致"
-INSPECTION_PLANNED_WITHOUT_ENTRY = "计划内检查须关联计划单位；计划外检查请选择投诉举报、事故调查、专项行动或上级交办"
+INSPECTION_PLANNED_WITHOUT_ENTRY = (
+    "计划内检查须关联计划单位；计划外检查请选择投诉举报、事故调查、专项行动或上级交办"
+)
 ITEM_NOT_PUBLISHED = "检查事项“{name}”在{date}不在已公布的检查事项清单中"
 QUIZ_PASSED_OVER_TESTED = "考试合格人数{passed}多于参考人数{tested}"
 REVIEW_ORDER_OPEN = "整改指令{number}的整改期限为{deadline}，{day}尚未到期且企业未申请复查"
@@ -42,8 +44,15 @@ class ExecutionError(Exception):
 
 
 def check_inspection(
-    *, agency: Agency, enterprise: Enterprise, date: dt.date, officers: Sequence[Officer], kind: str = "routine",
-    on_site: bool = True, exclude: int | None = None, pack: RulePack | None = None,
+    *,
+    agency: Agency,
+    enterprise: Enterprise,
+    date: dt.date,
+    officers: Sequence[Officer],
+    kind: str = "routine",
+    on_site: bool = True,
+    exclude: int | None = None,
+    pack: RulePack | None = None,
 ) -> EntryCheck:
     """What the core says about recording this visit (cap, quiet period, upper level, officers)."""
     pack = pack or pack_for(agency)
@@ -57,10 +66,21 @@ def check_inspection(
 
 @transaction.atomic
 def inspection_record(
-    *, agency: Agency, enterprise: Enterprise, date: dt.date, officers: Sequence[Officer],
-    offices: Sequence[Office] = (), plan_entry: PlanEntry | None = None, origin: str = Inspection.Origin.PLANNED,
-    kind: str = Inspection.Kind.ROUTINE, on_site: bool = True, approved_by: str = "", approval_note: str = "",
-    items: Sequence = (), pack: RulePack | None = None, **fields,
+    *,
+    agency: Agency,
+    enterprise: Enterprise,
+    date: dt.date,
+    officers: Sequence[Officer],
+    offices: Sequence[Office] = (),
+    plan_entry: PlanEntry | None = None,
+    origin: str = Inspection.Origin.PLANNED,
+    kind: str = Inspection.Kind.ROUTINE,
+    on_site: bool = True,
+    approved_by: str = "",
+    approval_note: str = "",
+    items: Sequence = (),
+    pack: RulePack | None = None,
+    **fields,
 ) -> Inspection:
     """Record an inspection. Refused when the core blocks it (officers), or when it warns (over the cap, quiet
     period, upper level just there) and no approval (`approved_by` and `approval_note`) is given."""
@@ -105,8 +125,14 @@ def inspection_record(
 
 @transaction.atomic
 def hazard_record(
-    *, inspection: Inspection, description: str, level: str = Hazard.Level.GENERAL, location: str = "",
-    deadline: dt.date | None = None, evidence: Sequence[str] = (), found_on: dt.date | None = None,
+    *,
+    inspection: Inspection,
+    description: str,
+    level: str = Hazard.Level.GENERAL,
+    location: str = "",
+    deadline: dt.date | None = None,
+    evidence: Sequence[str] = (),
+    found_on: dt.date | None = None,
 ) -> Hazard:
     row = Hazard(inspection=inspection, description=description, level=level, location=location,
                  deadline=deadline, evidence=list(evidence), found_on=found_on or inspection.date)  # fmt: skip
@@ -133,7 +159,12 @@ def order_issue(
 
 @transaction.atomic
 def review_record(
-    *, order: RectificationOrder, reviewed_on: dt.date, passed: bool, opinion: str = "", number: str = "",
+    *,
+    order: RectificationOrder,
+    reviewed_on: dt.date,
+    passed: bool,
+    opinion: str = "",
+    number: str = "",
     applied_on: dt.date | None = None,
 ) -> Review:
     """Record the 复查 of an order; on application before the deadline the due date runs from the application.
@@ -164,7 +195,12 @@ def publication_due(decided_on: dt.date, pack: RulePack) -> dt.date:
 
 @transaction.atomic
 def penalty_decide(
-    *, inspection: Inspection, number: str, decided_on: dt.date, amount: Decimal = Decimal(0), kind: str = "罚款",
+    *,
+    inspection: Inspection,
+    number: str,
+    decided_on: dt.date,
+    amount: Decimal = Decimal(0),
+    kind: str = "罚款",
     **fields,
 ) -> PenaltyDecision:
     row = PenaltyDecision(inspection=inspection, number=number, decided_on=decided_on, amount=amount, kind=kind,
@@ -190,8 +226,14 @@ def penalty_publish(*, penalty: PenaltyDecision, published_on: dt.date) -> Penal
 
 @transaction.atomic
 def report_submit(
-    *, agency: Agency, year: int, period_kind: str, number: int, submitted_on: dt.date,
-    office: Office | None = None, document: str = "",
+    *,
+    agency: Agency,
+    year: int,
+    period_kind: str,
+    number: int,
+    submitted_on: dt.date,
+    office: Office | None = None,
+    document: str = "",
 ) -> ReportSubmission:
     row = ReportSubmission(agency=agency, office=office, year=year, period_kind=period_kind, number=number,
                            submitted_on=submitted_on, document=document)  # fmt: skip

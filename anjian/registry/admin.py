@@ -13,8 +13,15 @@ class AgencyAdmin(admin.ModelAdmin):
 class OfficerInline(admin.TabularInline):
     model = Officer
     extra = 0
-    fields = ["name", "employment", "certificate_no", "certificate_valid_until", "enforcement_eligible",
-              "exclusion_reason", "is_mine_specialist"]
+    fields = [
+        "name",
+        "employment",
+        "certificate_no",
+        "certificate_valid_until",
+        "enforcement_eligible",
+        "exclusion_reason",
+        "is_mine_specialist",
+    ]
 
 
 @admin.register(Office)
@@ -27,9 +34,24 @@ class OfficeAdmin(admin.ModelAdmin):
 
 @admin.register(Officer)
 class OfficerAdmin(admin.ModelAdmin):
-    list_display = ["name", "office", "employment", "certificate_no", "certificate_valid_until",
-                    "enforcement_eligible", "exclusion_reason", "is_mine_specialist", "synthetic"]
-    list_filter = ["office__agency", "employment", "enforcement_eligible", "exclusion_reason", "is_mine_specialist"]
+    list_display = [
+        "name",
+        "office",
+        "employment",
+        "certificate_no",
+        "certificate_valid_until",
+        "enforcement_eligible",
+        "exclusion_reason",
+        "is_mine_specialist",
+        "synthetic",
+    ]
+    list_filter = [
+        "office__agency",
+        "employment",
+        "enforcement_eligible",
+        "exclusion_reason",
+        "is_mine_specialist",
+    ]
     search_fields = ["name", "certificate_no"]
     list_select_related = ["office"]
 
@@ -41,10 +63,29 @@ class RiskFactInline(admin.TabularInline):
 
 @admin.register(Enterprise)
 class EnterpriseAdmin(admin.ModelAdmin):
-    list_display = ["name", "uscc", "industry", "sub_sector", "agency", "owning_office", "district_name",
-                    "coal_class", "noncoal_class", "std_grade", "synthetic"]
-    list_filter = ["agency", "industry", "managing_level", "coal_class", "noncoal_class", "std_grade",
-                   "flag_major_source", "synthetic"]
+    list_display = [
+        "name",
+        "uscc",
+        "industry",
+        "sub_sector",
+        "agency",
+        "owning_office",
+        "district_name",
+        "coal_class",
+        "noncoal_class",
+        "std_grade",
+        "synthetic",
+    ]
+    list_filter = [
+        "agency",
+        "industry",
+        "managing_level",
+        "coal_class",
+        "noncoal_class",
+        "std_grade",
+        "flag_major_source",
+        "synthetic",
+    ]
     search_fields = ["name", "uscc", "address"]
     list_select_related = ["agency", "owning_office"]
     raw_id_fields = ["parent_enterprise"]

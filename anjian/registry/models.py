@@ -20,7 +20,12 @@ class Agency(models.Model):
     code = models.SlugField("代号", max_length=40, unique=True, help_text="命令行中使用，如 lvliang")
     level = models.CharField("层级", max_length=10, choices=Level.choices)
     parent = models.ForeignKey(
-        "self", verbose_name="上级应急管理部门", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+        "self",
+        verbose_name="上级应急管理部门",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
     region_code = models.CharField("行政区划代码", max_length=6, validators=[region_code_validator])
     doc_number_prefix = models.CharField("发文机关代字", max_length=20, blank=True, help_text="如：夏应急发")
@@ -37,7 +42,10 @@ class Agency(models.Model):
 
     def to_domain(self) -> facts.Agency:
         return facts.Agency(
-            id=self.pk, name=self.name, level=facts.Level(self.level), parent_id=self.parent_id,
+            id=self.pk,
+            name=self.name,
+            level=facts.Level(self.level),
+            parent_id=self.parent_id,
             region_code=self.region_code,
         )
 
@@ -49,10 +57,14 @@ class Office(models.Model):
         ENFORCEMENT_TEAM = "enforcement_team", "执法大队/支队"
         OTHER = "other", "其他"
 
-    agency = models.ForeignKey(Agency, verbose_name="所属部门", on_delete=models.PROTECT, related_name="offices")
+    agency = models.ForeignKey(
+        Agency, verbose_name="所属部门", on_delete=models.PROTECT, related_name="offices"
+    )
     name = models.CharField("名称", max_length=60)
     kind = models.CharField("类别", max_length=20, choices=Kind.choices, default=Kind.OFFICE)
-    aliases = models.CharField("别名", max_length=200, blank=True, help_text="以顿号或逗号分隔，导入时按别名匹配")
+    aliases = models.CharField(
+        "别名", max_length=200, blank=True, help_text="以顿号或逗号分隔，导入时按别名匹配"
+    )
     sort_order = models.PositiveIntegerField("排序", default=0)
     staffing_note = models.CharField("人员配置备注", max_length=100, blank=True, help_text="如：1人下乡")
 
@@ -60,17 +72,23 @@ class Office(models.Model):
         verbose_name = "股室/科室/执法队"
         verbose_name_plural = "股室/科室/执法队"
         ordering = ["agency", "sort_order", "name"]
-        constraints = [models.UniqueConstraint(fields=["agency", "name"], name="office_unique_name_per_agency")]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "name"], name="office_unique_name_per_agency")
+        ]
 
     def __str__(self) -> str:
         return self.name
 
     def alias_list(self) -> list[str]:
-        return [a.strip() for a in self.aliases.replace("，", "、").replace(",", "、").split("、") if a.strip()]
+        return [
+            a.strip() for a in self.aliases.replace("，", "、").replace(",", "、").split("、") if a.strip()
+        ]
 
     def to_domain(self) -> facts.Office:
         return facts.Office(
-            id=self.pk, agency_id=self.agency_id, name=self.name,
+            id=self.pk,
+            agency_id=self.agency_id,
+            name=self.name,
             is_enforcement_team=self.kind == self.Kind.ENFORCEMENT_TEAM,
         )
 
@@ -86,13 +104,19 @@ class Officer(models.Model):
         UNCERTIFIED = "uncertified", "未取证"
         OTHER = "other", "其他"
 
-    office = models.ForeignKey(Office, verbose_name="股室/科室", on_delete=models.PROTECT, related_name="officers")
+    office = models.ForeignKey(
+        Office, verbose_name="股室/科室", on_delete=models.PROTECT, related_name="officers"
+    )
     name = models.CharField("姓名", max_length=30)
-    employment = models.CharField("人员性质", max_length=10, choices=Employment.choices, default=Employment.ON_ROLL)
+    employment = models.CharField(
+        "人员性质", max_length=10, choices=Employment.choices, default=Employment.ON_ROLL
+    )
     certificate_no = models.CharField("执法证号", max_length=40, blank=True)
     certificate_valid_until = models.DateField("执法证有效期至", null=True, blank=True)
     enforcement_eligible = models.BooleanField("参加安全生产执法", default=True)
-    exclusion_reason = models.CharField("不参加执法原因", max_length=20, choices=Exclusion.choices, blank=True)
+    exclusion_reason = models.CharField(
+        "不参加执法原因", max_length=20, choices=Exclusion.choices, blank=True
+    )
     is_mine_specialist = models.BooleanField("矿山安全监管专员", default=False)
     phone = models.CharField("联系电话", max_length=30, blank=True)
     synthetic = models.BooleanField("合成数据", default=False, help_text="示例数据中由系统生成的姓名或证号")
@@ -104,7 +128,9 @@ class Officer(models.Model):
         ordering = ["office", "name"]
         constraints = [
             models.UniqueConstraint(
-                fields=["certificate_no"], condition=~models.Q(certificate_no=""), name="officer_unique_certificate"
+                fields=["certificate_no"],
+                condition=~models.Q(certificate_no=""),
+                name="officer_unique_certificate",
             )
         ]
 
@@ -113,7 +139,10 @@ class Officer(models.Model):
 
     def to_domain(self) -> facts.Officer:
         return facts.Officer(
-            id=self.pk, office_id=self.office_id, name=self.name, certificate_no=self.certificate_no,
+            id=self.pk,
+            office_id=self.office_id,
+            name=self.name,
+            certificate_no=self.certificate_no,
             certificate_valid_until=self.certificate_valid_until,
             enforcement_eligible=self.enforcement_eligible and not self.exclusion_reason,
             is_mine_specialist=self.is_mine_specialist,
@@ -157,28 +186,45 @@ class OperatingStatus(models.TextChoices):
 
 class Enterprise(models.Model):
     agency = models.ForeignKey(
-        Agency, verbose_name="执法层级（监管部门）", on_delete=models.PROTECT, related_name="enterprises",
+        Agency,
+        verbose_name="执法层级（监管部门）",
+        on_delete=models.PROTECT,
+        related_name="enterprises",
         help_text="一企一层级：负责对该单位执法的应急管理部门",
     )
     uscc = models.CharField("统一社会信用代码", max_length=18, unique=True)
     uscc_override_reason = models.CharField(
-        "校验未通过的说明", max_length=200, blank=True, help_text="早期代码可能无法通过 GB 32100 校验，须说明原因"
+        "校验未通过的说明",
+        max_length=200,
+        blank=True,
+        help_text="早期代码可能无法通过 GB 32100 校验，须说明原因",
     )
     name = models.CharField("单位名称", max_length=200, db_index=True)
     address = models.CharField("地址", max_length=200, blank=True)
     principal = models.CharField("主要负责人", max_length=30, blank=True)
     phone = models.CharField("联系电话", max_length=30, blank=True)
-    district_code = models.CharField("所在区划代码", max_length=6, blank=True, validators=[region_code_validator])
+    district_code = models.CharField(
+        "所在区划代码", max_length=6, blank=True, validators=[region_code_validator]
+    )
     district_name = models.CharField("所在县（市、区）", max_length=30, blank=True)
     industry = models.CharField("行业领域", max_length=20, choices=Industry.choices, db_index=True)
-    sub_sector = models.CharField("细分行业", max_length=30, blank=True, help_text="如 冶金、有色、建材、机械、轻工；尾矿库；加油站")
+    sub_sector = models.CharField(
+        "细分行业", max_length=30, blank=True, help_text="如 冶金、有色、建材、机械、轻工；尾矿库；加油站"
+    )
     owning_office = models.ForeignKey(
-        Office, verbose_name="主管股室/科室", null=True, blank=True, on_delete=models.SET_NULL, related_name="enterprises"
+        Office,
+        verbose_name="主管股室/科室",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="enterprises",
     )
     managing_level = models.CharField("管理层级", max_length=10, choices=Level.choices, default=Level.COUNTY)
     coal_class = models.CharField("煤矿分类", max_length=1, choices=MineClass.choices, blank=True)
     noncoal_class = models.CharField("非煤矿山风险等级", max_length=1, choices=MineClass.choices, blank=True)
-    std_grade = models.CharField("安全生产标准化等级", max_length=5, choices=StdGrade.choices, default=StdGrade.NONE)
+    std_grade = models.CharField(
+        "安全生产标准化等级", max_length=5, choices=StdGrade.choices, default=StdGrade.NONE
+    )
     std_grade_valid_until = models.DateField("标准化证书有效期至", null=True, blank=True)
     high_risk_override = models.BooleanField(
         "高危行业（人工认定）", null=True, blank=True, help_text="留空则按规则包自动判定"
@@ -195,7 +241,11 @@ class Enterprise(models.Model):
         "生产状态", max_length=12, choices=OperatingStatus.choices, default=OperatingStatus.NORMAL
     )
     parent_enterprise = models.ForeignKey(
-        "self", verbose_name="所属煤矿（附属洗煤厂）", null=True, blank=True, on_delete=models.SET_NULL,
+        "self",
+        verbose_name="所属煤矿（附属洗煤厂）",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="subsidiaries",
     )
     synthetic = models.BooleanField(
@@ -216,15 +266,28 @@ class Enterprise(models.Model):
 
     def to_domain(self) -> facts.Enterprise:
         return facts.Enterprise(
-            id=self.pk, name=self.name, agency_id=self.agency_id, industry=facts.Industry(self.industry),
-            uscc=self.uscc, sub_sector=self.sub_sector, district_code=self.district_code,
-            owning_office_id=self.owning_office_id, managing_level=facts.Level(self.managing_level),
-            coal_class=self.coal_class, noncoal_class=self.noncoal_class, std_grade=facts.StdGrade(self.std_grade),
-            high_risk_override=self.high_risk_override, flag_key_chem=self.flag_key_chem,
-            flag_key_process=self.flag_key_process, flag_major_source=self.flag_major_source,
-            flag_combustible_dust=self.flag_combustible_dust, flag_metal_smelting=self.flag_metal_smelting,
-            open_pit_slope_m=self.open_pit_slope_m, tailings_upstream_important=self.tailings_upstream_important,
-            underground=self.underground, operating_status=facts.OperatingStatus(self.operating_status),
+            id=self.pk,
+            name=self.name,
+            agency_id=self.agency_id,
+            industry=facts.Industry(self.industry),
+            uscc=self.uscc,
+            sub_sector=self.sub_sector,
+            district_code=self.district_code,
+            owning_office_id=self.owning_office_id,
+            managing_level=facts.Level(self.managing_level),
+            coal_class=self.coal_class,
+            noncoal_class=self.noncoal_class,
+            std_grade=facts.StdGrade(self.std_grade),
+            high_risk_override=self.high_risk_override,
+            flag_key_chem=self.flag_key_chem,
+            flag_key_process=self.flag_key_process,
+            flag_major_source=self.flag_major_source,
+            flag_combustible_dust=self.flag_combustible_dust,
+            flag_metal_smelting=self.flag_metal_smelting,
+            open_pit_slope_m=self.open_pit_slope_m,
+            tailings_upstream_important=self.tailings_upstream_important,
+            underground=self.underground,
+            operating_status=facts.OperatingStatus(self.operating_status),
             facts=tuple(f.to_domain() for f in self.risk_facts.all()),
         )
 
@@ -242,11 +305,15 @@ class RiskFact(models.Model):
         SHUTDOWN_ORDERED = facts.FactKind.SHUTDOWN_ORDERED.value, "责令停产（督导停产）"
         STD_OR_RISK_FAIL = facts.FactKind.STD_OR_RISK_FAIL.value, "标准化未达标或风险管控不到位"
 
-    enterprise = models.ForeignKey(Enterprise, verbose_name="单位", on_delete=models.CASCADE, related_name="risk_facts")
+    enterprise = models.ForeignKey(
+        Enterprise, verbose_name="单位", on_delete=models.CASCADE, related_name="risk_facts"
+    )
     kind = models.CharField("类别", max_length=24, choices=Kind.choices)
     valid_from = models.DateField("发生/起始日期")
     valid_to = models.DateField("终止日期", null=True, blank=True)
-    detail = models.CharField("情况说明", max_length=300, blank=True, help_text="如：顶板事故；市应急局检查发现")
+    detail = models.CharField(
+        "情况说明", max_length=300, blank=True, help_text="如：顶板事故；市应急局检查发现"
+    )
     deaths = models.PositiveSmallIntegerField("死亡人数", default=0)
     source_doc = models.CharField("依据文件", max_length=200, blank=True)
 
@@ -260,6 +327,10 @@ class RiskFact(models.Model):
 
     def to_domain(self) -> facts.RiskFact:
         return facts.RiskFact(
-            kind=facts.FactKind(self.kind), valid_from=self.valid_from, valid_to=self.valid_to, detail=self.detail,
-            deaths=self.deaths, source_doc=self.source_doc,
+            kind=facts.FactKind(self.kind),
+            valid_from=self.valid_from,
+            valid_to=self.valid_to,
+            detail=self.detail,
+            deaths=self.deaths,
+            source_doc=self.source_doc,
         )

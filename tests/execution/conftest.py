@@ -15,14 +15,18 @@ def officers_of(entry, n=2):
     valid = Q(certificate_valid_until__isnull=True) | Q(certificate_valid_until__gt=dt.date(2025, 1, 1))
     pool = Officer.objects.filter(valid, office=office).exclude(certificate_no="")
     if pool.count() < n:
-        pool = Officer.objects.filter(valid, office__agency=entry.version.plan.agency).exclude(certificate_no="")
+        pool = Officer.objects.filter(valid, office__agency=entry.version.plan.agency).exclude(
+            certificate_no=""
+        )
     return list(pool.order_by("pk")[:n])
 
 
 def record(entry, day, **kw):
     agency = entry.version.plan.agency
     kw.setdefault("officers", officers_of(entry))
-    return services.inspection_record(agency=agency, enterprise=entry.enterprise, date=day, plan_entry=entry, **kw)
+    return services.inspection_record(
+        agency=agency, enterprise=entry.enterprise, date=day, plan_entry=entry, **kw
+    )
 
 
 @pytest.fixture

@@ -16,11 +16,15 @@ D = dt.date
 def test_key_list_change_is_a_major_adjustment_with_7_and_30_day_deadlines(lv):
     plan = lv.plan
     general = lv.entries.filter(category="general").select_related("enterprise").order_by("pk").first()
-    EntryOverride.objects.create(plan=plan, enterprise=general.enterprise, category="key", reason="发生较大事故")
+    EntryOverride.objects.create(
+        plan=plan, enterprise=general.enterprise, category="key", reason="发生较大事故"
+    )
     adj = plan_adjust(plan=plan, reason="新增重点检查单位", decision_date=D(2024, 6, 3), by="测试")
     assert adj.new_version.number == 2 and adj.old_version == lv and adj.is_major
     assert adj.new_version.decision_date == D(2024, 6, 3) and adj.new_version.is_major_adjustment
-    change = next(c for c in adj.diff if c["enterprise_id"] == general.enterprise_id and c["field"] == "category")
+    change = next(
+        c for c in adj.diff if c["enterprise_id"] == general.enterprise_id and c["field"] == "category"
+    )
     assert change["message"] == DIFF_CHANGED.format(name=general.enterprise.name, field="类别", old="一般检查",
                                                     new="重点检查")  # fmt: skip
     adjustment_file(adjustment=adj, internal_filed_on=D(2024, 6, 12), document="调整备案.pdf")

@@ -48,7 +48,9 @@ def test_quarterly_report_is_due_five_calendar_days_after_quarter_end_and_late_c
 
 
 def test_penalty_publication_is_due_seven_working_days_after_the_decision(pack):
-    assert track(pack, "penalty.publication", "公示", D(2024, 9, 27), None, D(2024, 9, 27)).due == D(2024, 10, 12)
+    assert track(pack, "penalty.publication", "公示", D(2024, 9, 27), None, D(2024, 9, 27)).due == D(
+        2024, 10, 12
+    )
 
 
 def test_visit_above_the_cap_warns_with_the_chinese_message(pack):
@@ -90,7 +92,12 @@ def test_lower_level_entry_right_after_the_province_warns_except_reviews(pack):
     assert check_entry(v, plant(grade=StdGrade.NONE), pack=pack, upper_entries=upper,
                        officers=OFFICERS).codes() == ["entry_upper_level_recent"]  # fmt: skip
     review = ProposedVisit(1, D(2024, 5, 20), Level.CITY, kind=VisitKind.REVIEW)
-    assert check_entry(review, plant(grade=StdGrade.NONE), pack=pack, upper_entries=upper, officers=OFFICERS).codes() == []
+    assert (
+        check_entry(
+            review, plant(grade=StdGrade.NONE), pack=pack, upper_entries=upper, officers=OFFICERS
+        ).codes()
+        == []
+    )
 
 
 def test_fewer_than_two_valid_certificates_blocks_the_record(pack):
@@ -108,7 +115,10 @@ def test_visits_fewer_than_windows_are_due_at_the_end_of_their_group_of_quarters
 
 
 def test_progress_counts_planned_on_site_visits_once_and_keeps_unplanned_and_remote_apart():
-    units = [PlannedUnit(1, "甲", "煤矿", 2, (1, 2, 3, 4), (10,)), PlannedUnit(2, "乙", "危险化学品", 1, (1,), (11,))]
+    units = [
+        PlannedUnit(1, "甲", "煤矿", 2, (1, 2, 3, 4), (10,)),
+        PlannedUnit(2, "乙", "危险化学品", 1, (1,), (11,)),
+    ]
     visits = [
         DoneVisit(1, 1, D(2024, 2, 1), (10, 11)), DoneVisit(2, 1, D(2024, 3, 1), (10,)),
         DoneVisit(3, 1, D(2024, 3, 9), (10,)),  # a third visit: shown in the period, not counted above the plan
@@ -116,16 +126,33 @@ def test_progress_counts_planned_on_site_visits_once_and_keeps_unplanned_and_rem
     ]  # fmt: skip
     hazards = [HazardRecord(1, D(2024, 2, 1), False, True, D(2024, 3, 10), D(2024, 3, 12))]
     p = progress(quarter(2024, 1), units, visits, hazards)
-    assert [(x.label, x.planned, x.due, x.done, x.in_period) for x in p.units] == [("甲", 2, 0, 2, 3), ("乙", 1, 1, 0, 0)]
-    assert (p.in_period.on_site, p.in_period.planned, p.in_period.unplanned, p.in_period.remote) == (4, 3, 1, 1)
+    assert [(x.label, x.planned, x.due, x.done, x.in_period) for x in p.units] == [
+        ("甲", 2, 0, 2, 3),
+        ("乙", 1, 1, 0, 0),
+    ]
+    assert (p.in_period.on_site, p.in_period.planned, p.in_period.unplanned, p.in_period.remote) == (
+        4,
+        3,
+        1,
+        1,
+    )
     assert p.kpis["coverage"].rate == Decimal("50.0") and p.kpis["review_on_time"].numerator == 0
 
 
 def test_diff_lists_a_new_key_unit_and_a_changed_frequency_and_calls_it_major():
-    old = [EntrySnapshot(1, "甲", "general", 1, (2,), ("煤矿科",)), EntrySnapshot(2, "乙", "key", 1, (1,), ("危化科",))]
-    new = [EntrySnapshot(1, "甲", "key", 1, (2,), ("煤矿科",)), EntrySnapshot(2, "乙", "key", 2, (1,), ("危化科",))]
+    old = [
+        EntrySnapshot(1, "甲", "general", 1, (2,), ("煤矿科",)),
+        EntrySnapshot(2, "乙", "key", 1, (1,), ("危化科",)),
+    ]
+    new = [
+        EntrySnapshot(1, "甲", "key", 1, (2,), ("煤矿科",)),
+        EntrySnapshot(2, "乙", "key", 2, (1,), ("危化科",)),
+    ]
     changes = diff_versions(old, new)
-    assert [(c.change, c.field) for c in changes] == [(Change.CHANGED, "category"), (Change.CHANGED, "visits")]
+    assert [(c.change, c.field) for c in changes] == [
+        (Change.CHANGED, "category"),
+        (Change.CHANGED, "visits"),
+    ]
     assert changes[1].message == DIFF_CHANGED.format(name="乙", field="检查频次", old="1次", new="2次")
     assert is_major(changes, old, new)
     assert not is_major(changes[1:], old[1:], new[1:])

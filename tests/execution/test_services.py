@@ -28,7 +28,9 @@ def test_visit_above_the_cap_needs_a_recorded_approval(lv):
     assert refused.value.code == "inspection_needs_approval"
     assert [f.code for f in refused.value.findings] == ["entry_over_cap"]
     message = refused.value.findings[0].message
-    assert message.startswith(ENTRY_OVER_CAP.split("：")[0].format(name=entry.enterprise.name) + "：加上本次检查")
+    assert message.startswith(
+        ENTRY_OVER_CAP.split("：")[0].format(name=entry.enterprise.name) + "：加上本次检查"
+    )
     assert "市级2次" in message and "超过频次上限1次" in message
     assert refused.value.message == INSPECTION_NEEDS_APPROVAL.format(reasons=message)
     saved = services.inspection_record(agency=agency, enterprise=entry.enterprise, date=D(2024, 6, 4),
@@ -46,7 +48,9 @@ def test_remote_check_is_recorded_without_touching_the_cap(lv):
 
 
 def test_second_entry_in_a_month_that_breaks_the_quiet_period_is_caught(lv):
-    entry = next(e for e in lv.entries.filter(visits_per_year=2).order_by("pk") if (e.cap.get("cap") or 0) >= 4)
+    entry = next(
+        e for e in lv.entries.filter(visits_per_year=2).order_by("pk") if (e.cap.get("cap") or 0) >= 4
+    )
     record(entry, D(2024, 5, 9))
     record(entry, D(2024, 5, 19))  # free runs 1–8, 10–18, 20–31: still 12 quiet days
     with pytest.raises(ExecutionError) as refused:

@@ -44,7 +44,9 @@ def year(lv):
     services.review_record(order=o2, reviewed_on=D(2024, 3, 25), passed=True)  # due 3-11: late
     services.penalty_decide(inspection=second, number="吕应急罚〔2024〕7号", decided_on=D(2024, 3, 12),
                             amount=Decimal(50000), published_on=D(2024, 3, 29), typical_case=True)  # fmt: skip
-    services.report_submit(agency=agency, year=2024, period_kind="quarter", number=1, submitted_on=D(2024, 4, 8))
+    services.report_submit(
+        agency=agency, year=2024, period_kind="quarter", number=1, submitted_on=D(2024, 4, 8)
+    )
     return {"entries": entries, "moved": moved, "unplanned": unplanned}
 
 
@@ -62,7 +64,10 @@ def test_quarterly_report_reconciles_exactly_with_the_records(lv, year):
     assert p.in_period.hazards == Hazard.objects.count() == 2 and p.in_period.major_hazards == 1
     assert p.kpis["review_on_time"].numerator == 1 and p.kpis["review_on_time"].denominator == 2
     assert p.kpis["violation_handling"].rate == Decimal("100.0")
-    assert (p.kpis["system_usage"].numerator, p.kpis["system_usage"].denominator) == (3, 7)  # on-site visits only
+    assert (p.kpis["system_usage"].numerator, p.kpis["system_usage"].denominator) == (
+        3,
+        7,
+    )  # on-site visits only
     assert p.kpis["publication_on_time"].numerator == 0 and p.late_publications
     assert p.typical_cases == 1 and p.in_period.penalty_amount == Decimal(50000)
     assert p.kpis["coverage"].numerator == 7  # six planned units and the unplanned visit to a listed unit
@@ -72,7 +77,10 @@ def test_quarterly_report_reconciles_exactly_with_the_records(lv, year):
 
 def test_monthly_reports_add_up_to_the_quarter_and_the_moved_visit_lands_in_july(lv, year):
     agency = lv.plan.agency
-    months = [report_compute(agency=agency, period=month(2024, m), today=D(2024, 12, 31)).progress for m in (1, 2, 3)]
+    months = [
+        report_compute(agency=agency, period=month(2024, m), today=D(2024, 12, 31)).progress
+        for m in (1, 2, 3)
+    ]
     q1 = report_compute(agency=agency, period=quarter(2024, 1), today=D(2024, 12, 31)).progress
     for field in ("on_site", "planned", "unplanned", "remote", "hazards", "reviews", "penalties"):
         assert sum(getattr(m.in_period, field) for m in months) == getattr(q1.in_period, field)
@@ -90,13 +98,25 @@ def test_monthly_reports_add_up_to_the_quarter_and_the_moved_visit_lands_in_july
 def test_ledger_export_has_the_annex_5_header_and_one_row_per_inspection(lv, year, tmp_path):
     agency = lv.plan.agency
     out = tmp_path / "台账.xlsx"
-    n = ledger_export(agency=agency, first=D(2024, 1, 1), last=D(2024, 3, 31), path=out, filled_on=D(2024, 4, 3))
+    n = ledger_export(
+        agency=agency, first=D(2024, 1, 1), last=D(2024, 3, 31), path=out, filled_on=D(2024, 4, 3)
+    )
     assert n == 8
     ws = load_workbook(out).active
     cells = [[c.value for c in row] for row in ws.iter_rows()]
-    assert cells[0][0] == "市应急局安全生产监管执法检查台账" or cells[0][0].endswith("安全生产监管执法检查台账")
+    assert cells[0][0] == "市应急局安全生产监管执法检查台账" or cells[0][0].endswith(
+        "安全生产监管执法检查台账"
+    )
     assert cells[1][0].startswith("填表单位：吕梁市应急管理局") and "填表时间：2024年4月3日" in cells[1][0]
-    assert cells[3] == ["监督检查对象简要情况", None, None, "行业领域", "采取相关执法措施情况", "执法人员信息", None]
+    assert cells[3] == [
+        "监督检查对象简要情况",
+        None,
+        None,
+        "行业领域",
+        "采取相关执法措施情况",
+        "执法人员信息",
+        None,
+    ]
     assert cells[4] == ["名称", "地址", "负责人及联系电话", None, None, "姓名", "执法证号"]
     merged = {str(r) for r in ws.merged_cells.ranges}
     assert {"A4:C4", "D4:D5", "E4:E5", "F4:G4"} <= merged

@@ -16,6 +16,10 @@ def test_planning_core_imports_no_django_and_no_orm():
                 names = [a.name for a in node.names]
             elif isinstance(node, ast.ImportFrom) and node.module:
                 names = [node.module]
-            offenders += [f"{path.name}: {n}" for n in names if n.split(".")[0] in {"django", "anjian.registry"}
-                          or n.startswith(("anjian.registry", "anjian.plans"))]
+            offenders += [
+                f"{path.name}: {n}"
+                for n in names
+                if n.split(".")[0] in {"django", "anjian.registry"}
+                or n.startswith(("anjian.registry", "anjian.plans"))
+            ]
     assert offenders == []

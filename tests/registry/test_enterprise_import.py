@@ -420,23 +420,34 @@ def test_facts_csv_imports_for_enterprises_already_registered(county_bureau, ent
     assert set(RiskFact.objects.values_list("kind", flat=True)) == {"trial_production", "joint_punishment"}
 
 
-def test_a_city_imports_its_counties_units_with_the_supervising_agency_column(county_bureau, enterprises_xlsx):
+def test_a_city_imports_its_counties_units_with_the_supervising_agency_column(
+    county_bureau, enterprises_xlsx
+):
     city = county_bureau.parent
     header = ["企业名称", "统一社会信用代码", "行业领域", "监管部门"]
-    rows = [["夏县甲煤业有限公司", code(1), "煤矿", "夏县应急管理局"], ["运城乙化工有限公司", code(2), "危化", ""]]
+    rows = [
+        ["夏县甲煤业有限公司", code(1), "煤矿", "夏县应急管理局"],
+        ["运城乙化工有限公司", code(2), "危化", ""],
+    ]
     result = enterprises_import(agency=city, path=enterprises_xlsx(rows, header=header))
     assert result.ok, result.errors
     assert Enterprise.objects.get(uscc=code(1)).agency == county_bureau
     assert Enterprise.objects.get(uscc=code(2)).agency == city
 
 
-def test_an_agency_outside_the_importing_tree_is_refused_naming_row_and_column(county_bureau, enterprises_xlsx):
+def test_an_agency_outside_the_importing_tree_is_refused_naming_row_and_column(
+    county_bureau, enterprises_xlsx
+):
     header = ["企业名称", "统一社会信用代码", "行业领域", "监管部门"]
     rows = [["夏县甲煤业有限公司", code(1), "煤矿", "运城市应急管理局"]]
     result = enterprises_import(agency=county_bureau, path=enterprises_xlsx(rows, header=header))
     assert [e.message for e in result.errors] == [
         IMPORT_UNKNOWN_AGENCY.format(
-            file="enterprises.xlsx", sheet="生产经营单位", row=2, column="监管部门", value="运城市应急管理局",
+            file="enterprises.xlsx",
+            sheet="生产经营单位",
+            row=2,
+            column="监管部门",
+            value="运城市应急管理局",
             agency="夏县应急管理局",
         )
     ]

@@ -107,8 +107,11 @@ def test_lvliang_key_facts_come_from_the_remarks_of_annex_2(lvliang):
         coal.filter(managing_level="city").count() == 30
         and coal.filter(managing_level="county").count() == 11
     )
-    facts = Counter(RiskFact.objects.filter(enterprise__in=Enterprise.objects.filter(in_lvliang(lvliang)))
-                    .values_list("kind", flat=True))
+    facts = Counter(
+        RiskFact.objects.filter(enterprise__in=Enterprise.objects.filter(in_lvliang(lvliang))).values_list(
+            "kind", flat=True
+        )
+    )
     assert facts == {
         "directly_managed": 30,
         "fatal_accident": 6,

@@ -15,10 +15,18 @@ from anjian.planning.schedule.result import Progress
 from anjian.planning.schedule.synthetic import SIZES
 
 LABELS = (
-    ("size", "规模"), ("enterprises", "单位数"), ("officers", "执法人员"), ("visits", "计划检查次数"),
-    ("solve_seconds", "求解用时（秒）"), ("status", "状态"), ("entries", "进门次数"),
-    ("entries_lower_bound", "进门次数下界"), ("entries_over_bound_pct", "高于下界（%）"),
-    ("unplaced_visits", "未排入次数"), ("load_spread", "同股室工作量占比最大差（百分点）"), ("violations", "违规数"),
+    ("size", "规模"),
+    ("enterprises", "单位数"),
+    ("officers", "执法人员"),
+    ("visits", "计划检查次数"),
+    ("solve_seconds", "求解用时（秒）"),
+    ("status", "状态"),
+    ("entries", "进门次数"),
+    ("entries_lower_bound", "进门次数下界"),
+    ("entries_over_bound_pct", "高于下界（%）"),
+    ("unplaced_visits", "未排入次数"),
+    ("load_spread", "同股室工作量占比最大差（百分点）"),
+    ("violations", "违规数"),
 )
 
 
@@ -54,10 +62,14 @@ class Command(BaseCommand):
         parser.add_argument("--no-progress", action="store_true")
         parser.add_argument("--json", action="store_true")
 
-    def handle(self, *args, benchmark, size, seed, time_limit, workers, no_greedy, no_progress, json, **options):
+    def handle(
+        self, *args, benchmark, size, seed, time_limit, workers, no_greedy, no_progress, json, **options
+    ):
         progress = None if no_progress else ProgressBar(sys.stderr)
         try:
-            figures = run_benchmark(size, seed, time_limit, greedy=not no_greedy, progress=progress, workers=workers)
+            figures = run_benchmark(
+                size, seed, time_limit, greedy=not no_greedy, progress=progress, workers=workers
+            )
         except ValueError as e:
             raise CommandError(str(e)) from e
         if json:
@@ -66,7 +78,9 @@ class Command(BaseCommand):
         greedy, joining = figures.get("greedy", {}), figures.get("greedy_joining", {})
         self.stdout.write(f"{'指标':<24}{'CP-SAT':>12}{'贪心（分股室）':>14}{'贪心（合并）':>14}")
         for key, label in LABELS:
-            self.stdout.write(f"{label:<24}{figures[key]!s:>12}{greedy.get(key, '')!s:>14}{joining.get(key, '')!s:>14}")
+            self.stdout.write(
+                f"{label:<24}{figures[key]!s:>12}{greedy.get(key, '')!s:>14}{joining.get(key, '')!s:>14}"
+            )
 
 
 def _dumps(data) -> str:

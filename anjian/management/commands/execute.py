@@ -66,7 +66,11 @@ class Command(BaseCommand):
         last = _day(opts["last"]) or dt.date(year, 12, 31)
         n = ledger_export(agency=agency, first=first, last=last, office=office, path=Path(opts["out"]),
                           filled_on=opts["today"])  # fmt: skip
-        return {"rows": n, "out": opts["out"], "text": f"已导出执法检查台账 {n} 条（{first}至{last}）：{opts['out']}"}
+        return {
+            "rows": n,
+            "out": opts["out"],
+            "text": f"已导出执法检查台账 {n} 条（{first}至{last}）：{opts['out']}",
+        }
 
     def do_report(self, agency, year, office, opts):
         if opts["month"] and opts["quarter"]:
@@ -98,7 +102,9 @@ class Command(BaseCommand):
 
     def do_adjustments(self, agency, year, office, opts):
         out = []
-        for a in PlanAdjustment.objects.filter(plan__agency=agency, plan__year=year).order_by("decision_date"):
+        for a in PlanAdjustment.objects.filter(plan__agency=agency, plan__year=year).order_by(
+            "decision_date"
+        ):
             out.append({
                 "decision_date": str(a.decision_date), "reason": a.reason, "major": a.is_major,
                 "version": a.new_version.number, "changes": [c["message"] for c in a.diff],

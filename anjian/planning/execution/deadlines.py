@@ -68,7 +68,9 @@ class Deadline:
 
     def message(self, today: dt.date) -> str:
         if self.status == DeadlineStatus.LATE:
-            return DEADLINE_LATE.format(label=self.label, due=self.due, done=self.done_on, days=self.days_late)
+            return DEADLINE_LATE.format(
+                label=self.label, due=self.due, done=self.done_on, days=self.days_late
+            )
         if self.status == DeadlineStatus.OVERDUE:
             return DEADLINE_OVERDUE.format(label=self.label, due=self.due, today=today, days=self.days_late)
         return DEADLINE_DUE_SOON.format(label=self.label, due=self.due, days=max((self.due - today).days, 0))
@@ -90,8 +92,14 @@ def due_date(start: dt.date, rule: Rule, pack: RulePack) -> dt.date:
 
 
 def judge(
-    key: str, label: str, start: dt.date, due: dt.date, day_type: DayType, done_on: dt.date | None,
-    today: dt.date, basis: str = "",
+    key: str,
+    label: str,
+    start: dt.date,
+    due: dt.date,
+    day_type: DayType,
+    done_on: dt.date | None,
+    today: dt.date,
+    basis: str = "",
 ) -> Deadline:
     """On time when done on or before `due`; late (days counted in calendar days) otherwise."""
     if done_on is not None:

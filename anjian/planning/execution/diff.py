@@ -80,7 +80,9 @@ def diff_versions(old: Sequence[EntrySnapshot], new: Sequence[EntrySnapshot]) ->
     return tuple(out)
 
 
-def is_major(changes: Sequence[EntryChange], old: Sequence[EntrySnapshot], new: Sequence[EntrySnapshot]) -> bool:
+def is_major(
+    changes: Sequence[EntryChange], old: Sequence[EntrySnapshot], new: Sequence[EntrySnapshot]
+) -> bool:
     """Key list changed (a key unit added, removed, or re-categorised) or a new responsible office appeared."""
     key_before = {e.enterprise_id for e in old if e.category == "key"}
     key_after = {e.enterprise_id for e in new if e.category == "key"}

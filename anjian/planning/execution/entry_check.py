@@ -26,9 +26,7 @@ from anjian.planning.ledger import LineStatus, VisitKind, VisitTally, build_ledg
 from anjian.planning.rules import RulePack
 from anjian.planning.schedule.periods import longest_free_run, month_length
 
-ENTRY_OVER_CAP = (
-    "{name}：加上本次检查，各级全年检查合计{total}次（{used}），超过频次上限{cap}次（{label}），须经批准方可检查"
-)
+ENTRY_OVER_CAP = "{name}：加上本次检查，各级全年检查合计{total}次（{used}），超过频次上限{cap}次（{label}），须经批准方可检查"
 ENTRY_QUIET_PERIOD = (
     "{name}：{date}的检查落在企业安静期（每月不少于{days}日不入企，本月{detail}），须经{approval}方可检查"
 )
@@ -100,7 +98,9 @@ def _cap(v: ProposedVisit, e: Enterprise, pack: RulePack, tallies: Iterable[Visi
     if line is None or line.status != LineStatus.OVER_CAP or line.cap.value is None:
         return None
     used = "、".join(f"{LEVEL_LABELS[lv]}{n}次" for lv, n in line.used)
-    msg = ENTRY_OVER_CAP.format(name=e.name, total=line.total, used=used, cap=line.cap.value, label=line.cap.label)
+    msg = ENTRY_OVER_CAP.format(
+        name=e.name, total=line.total, used=used, cap=line.cap.value, label=line.cap.label
+    )
     return Finding("entry_over_cap", Severity.WARNING, msg, e.id, line.cap.basis, "execution", str(v.date))
 
 
@@ -143,7 +143,9 @@ def _upper(v: ProposedVisit, e: Enterprise, pack: RulePack, upper: Iterable[Uppe
     msg = ENTRY_UPPER_LEVEL_RECENT.format(
         name=e.name, agency=last.agency, level=LEVEL_LABELS[last.level], date=last.date, days=window
     )
-    return Finding("entry_upper_level_recent", Severity.WARNING, msg, e.id, rule.citation, "execution", str(v.date))
+    return Finding(
+        "entry_upper_level_recent", Severity.WARNING, msg, e.id, rule.citation, "execution", str(v.date)
+    )
 
 
 def _officers(v: ProposedVisit, pack: RulePack, officers: Sequence[OfficerOnDuty]) -> list[Finding]:

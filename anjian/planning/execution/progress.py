@@ -183,7 +183,9 @@ def _counts(visits: Iterable[DoneVisit], hazards: Iterable[HazardRecord], penalt
 
 
 def _group(
-    units: Sequence[PlannedUnit], lines: dict[int, Line], key_of: Callable[[PlannedUnit], Iterable[Any]],
+    units: Sequence[PlannedUnit],
+    lines: dict[int, Line],
+    key_of: Callable[[PlannedUnit], Iterable[Any]],
     label_of: Callable[[Any], str],
 ) -> tuple[Line, ...]:
     groups: dict[object, list[Line]] = {}

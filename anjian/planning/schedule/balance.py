@@ -20,9 +20,12 @@ def _can_take(ledger: Ledger, officer_id: int, position: int) -> bool:
     visit = ledger.visits[position]
     supply, s = ledger.supply, ledger.index.officers[officer_id]
     q = quarter_of(visit.date.month)
-    return (officer_id not in visit.officer_ids and visit.enterprise_id not in s.recusals
-            and supply.can_join(officer_id, visit.date, visit.enterprise_id)
-            and ledger.officer_quarter[officer_id, q] < supply.quarter_cap[officer_id, q])
+    return (
+        officer_id not in visit.officer_ids
+        and visit.enterprise_id not in s.recusals
+        and supply.can_join(officer_id, visit.date, visit.enterprise_id)
+        and ledger.officer_quarter[officer_id, q] < supply.quarter_cap[officer_id, q]
+    )
 
 
 def _swap(ledger: Ledger, position: int, old: int, new: int) -> None:
@@ -43,8 +46,11 @@ def rebalance(ledger: Ledger, agency_id: int, max_swaps: int = 5000) -> int:
     offices = [o.id for o in ledger.problem.offices if o.agency_id == agency_id]
     swaps = 0
     for office in offices:
-        usable = {o: usable_capacity(ledger.problem, index.officers[o]) for o in ledger.supply.officer_ids([office])
-                  if not index.officers[o].officer.is_mine_specialist}
+        usable = {
+            o: usable_capacity(ledger.problem, index.officers[o])
+            for o in ledger.supply.officer_ids([office])
+            if not index.officers[o].officer.is_mine_specialist
+        }
         people = [o for o, n in usable.items() if n > 0]
         while len(people) > 1 and swaps < max_swaps:
             people.sort(key=lambda o: ledger.officer_total[o] / usable[o])
@@ -54,8 +60,14 @@ def rebalance(ledger: Ledger, agency_id: int, max_swaps: int = 5000) -> int:
                 cap_low, cap_high = usable[low], usable[high]
                 if (ledger.officer_total[high] - 1) / cap_high < (ledger.officer_total[low] + 1) / cap_low:
                     continue  # the swap would overshoot: no narrower gap
-                position = next((p for p, v in enumerate(ledger.visits) if high in v.officer_ids
-                                 and v.agency_id == agency_id and _can_take(ledger, low, p)), None)
+                position = next(
+                    (
+                        p
+                        for p, v in enumerate(ledger.visits)
+                        if high in v.officer_ids and v.agency_id == agency_id and _can_take(ledger, low, p)
+                    ),
+                    None,
+                )
                 if position is not None:
                     _swap(ledger, position, high, low)
                     swaps += 1

@@ -40,8 +40,14 @@ def _checked(problem: ScheduleProblem, result: ScheduleResult) -> dict[str, Any]
     }
 
 
-def run_benchmark(size: str, seed: int = 1, time_limit_s: float | None = None, greedy: bool = True,
-                  progress: ProgressCallback | None = None, workers: int = 2) -> dict[str, Any]:
+def run_benchmark(
+    size: str,
+    seed: int = 1,
+    time_limit_s: float | None = None,
+    greedy: bool = True,
+    progress: ProgressCallback | None = None,
+    workers: int = 2,
+) -> dict[str, Any]:
     """Figures for one size: the CP-SAT schedule and, side by side, the greedy baseline's."""
     if size not in SIZES:
         raise ValueError(f"未知的规模 {size}（应为 {'、'.join(SIZES)}）")

@@ -70,8 +70,20 @@ def _lines(problem: ScheduleProblem, visits: Sequence[Visit], grain: str, by_off
         else:
             name = index.offices[owner].name if owner in index.offices else "其他"
         vs = tuple(v for v, _ in items)
-        lines.append(PlanLine(grain, key, labels[key], owner, name, len(vs), len({v.enterprise_id for v in vs}),
-                              sum(p for _, p in items), sum(1 for v in vs if v.is_joint), vs))
+        lines.append(
+            PlanLine(
+                grain,
+                key,
+                labels[key],
+                owner,
+                name,
+                len(vs),
+                len({v.enterprise_id for v in vs}),
+                sum(p for _, p in items),
+                sum(1 for v in vs if v.is_joint),
+                vs,
+            )
+        )
     return lines
 
 
@@ -102,7 +114,9 @@ def usable_capacity(problem: ScheduleProblem, officer: OfficerSupply) -> int:
     for t in problem.working_days:
         if t.year == problem.year and t not in officer.unavailable and officer.officer.certified_on(t):
             present[quarter_of(t.month) - 1] += 1
-    return sum(min(s, p * problem.rules.entries_per_officer_day) for s, p in zip(shares, present, strict=True))
+    return sum(
+        min(s, p * problem.rules.entries_per_officer_day) for s, p in zip(shares, present, strict=True)
+    )
 
 
 def load_spread(problem: ScheduleProblem, visits: Sequence[Visit]) -> float:

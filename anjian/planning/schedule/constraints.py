@@ -23,7 +23,9 @@ from anjian.planning.schedule.periods import month_length, quarter_of, week_star
 from anjian.planning.schedule.supply import Supply, amount
 
 
-def candidate_days(entry: Entry, month: int, supply: Supply, closed: Mapping[int, frozenset[int]]) -> list[dt.date]:
+def candidate_days(
+    entry: Entry, month: int, supply: Supply, closed: Mapping[int, frozenset[int]]
+) -> list[dt.date]:
     """Working days of `month` the entry may use; `closed[month]` = days of a bureau-fixed quiet window."""
     if entry.fixed_date is not None:
         return [entry.fixed_date] if entry.fixed_date.month == month else []
@@ -34,8 +36,10 @@ def candidate_days(entry: Entry, month: int, supply: Supply, closed: Mapping[int
 def candidate_officers(entry: Entry, day: dt.date, supply: Supply, index: ProblemIndex) -> list[int]:
     """Officers who may go: in the entry's offices, certified and free that day, not recused."""
     return [
-        o for o in supply.officer_ids(sorted(entry.pool))
-        if supply.can_join(o, day, entry.enterprise_id) and entry.enterprise_id not in index.officers[o].recusals
+        o
+        for o in supply.officer_ids(sorted(entry.pool))
+        if supply.can_join(o, day, entry.enterprise_id)
+        and entry.enterprise_id not in index.officers[o].recusals
     ]
 
 
@@ -50,12 +54,16 @@ def add_demand_complete(v: StageVars, options: Mapping[str, Sequence[cp_model.In
             v.model.add(sum(vars_) == placed)
             v.placed[key] = placed
             continue
-        subject = ("enterprise", entry.enterprise_id) if size == 1 else ("entry_group", (entry.pool, entry.months))
+        subject = (
+            ("enterprise", entry.enterprise_id) if size == 1 else ("entry_group", (entry.pool, entry.months))
+        )
         lit = v.enforce.literal("demand_complete", subject)
         v.model.add(sum(vars_) == size).only_enforce_if(lit)
 
 
-def add_demand_spread(v: MonthVars, demands: Mapping[str, VisitDemand], pinned: Mapping[tuple[str, int], int]) -> None:
+def add_demand_spread(
+    v: MonthVars, demands: Mapping[str, VisitDemand], pinned: Mapping[tuple[str, int], int]
+) -> None:
     """Each demand's visits per period stay within its spread bounds (count // k .. ceil(count / k)).
 
     `pinned[(demand, month)]` counts visits already placed outside this model.
@@ -151,8 +159,14 @@ def add_one_entry_per_day(v: DayVars, taken: Mapping[int, frozenset[dt.date]]) -
             v.model.add(sum(vars_) <= limit).only_enforce_if(lit)
 
 
-def add_quiet_period(v: DayVars, year: int, month: int, quiet_days: int,
-                     busy: Mapping[int, frozenset[int]], needs_window: Iterable[int]) -> None:
+def add_quiet_period(
+    v: DayVars,
+    year: int,
+    month: int,
+    quiet_days: int,
+    busy: Mapping[int, frozenset[int]],
+    needs_window: Iterable[int],
+) -> None:
     """Each listed enterprise gets a window of `quiet_days` consecutive calendar days in the month with no
     enforcement entry: ours (non-exempt) or already fixed ones (`busy[enterprise]` = days of the month)."""
     length = month_length(year, month)
@@ -225,8 +239,13 @@ def add_officer_period_capacity(v: StaffVars, supply: Supply, used: Mapping[tupl
             v.model.add(sum(vars_) <= max(room, 0)).only_enforce_if(lit)
 
 
-def add_specialist_weekly(v: StaffVars, index: ProblemIndex, limit: int, first_weekday: int,
-                          specialist_days: Mapping[tuple[int, dt.date], frozenset[dt.date]]) -> None:
+def add_specialist_weekly(
+    v: StaffVars,
+    index: ProblemIndex,
+    limit: int,
+    first_weekday: int,
+    specialist_days: Mapping[tuple[int, dt.date], frozenset[dt.date]],
+) -> None:
     """A mine sees mine-safety specialists on at most `limit` days a week. `specialist_days[(mine, week)]`
     are days already taken (patrols, earlier entries); an entry on such a day adds no new day."""
     groups: dict[tuple[int, dt.date], list[tuple[str, list[cp_model.IntVar]]]] = {}

@@ -18,8 +18,9 @@ from anjian.planning.schedule.runner import Solved, run
 from anjian.planning.schedule.supply import office_sets
 
 
-def day_options(entry: Entry, month: int, ledger: Ledger,
-                cache: dict[tuple[int, dt.date], int] | None = None) -> list[dt.date]:
+def day_options(
+    entry: Entry, month: int, ledger: Ledger, cache: dict[tuple[int, dt.date], int] | None = None
+) -> list[dt.date]:
     """Working days of the month where the entry could go: quiet window, enterprise rules, and enough free
     officers in its offices (recusals are left to the staffing stage)."""
     cache = {} if cache is None else cache
@@ -34,13 +35,22 @@ def day_options(entry: Entry, month: int, ledger: Ledger,
     closed = {month: frozenset(range(window[0], window[1] + 1))} if window else {}
     supply = ledger.supply
     busy_officers = {o for o, _ in ledger.index.busy_at}
-    on_fixed = {office: [x for x in supply.officer_ids([office]) if x in busy_officers] for office in entry.pool}
+    on_fixed = {
+        office: [x for x in supply.officer_ids([office]) if x in busy_officers] for office in entry.pool
+    }
     days = []
     for t in hard.candidate_days(entry, month, supply, closed):
         if not ledger.day_allowed(entry, t):
             continue
-        free = {o: free_in(o, t) + sum(1 for x in on_fixed.get(o, ()) if supply.free(x, t) <= 0
-                                       and supply.colocated(x, t, entry.enterprise_id)) for o in entry.pool}
+        free = {
+            o: free_in(o, t)
+            + sum(
+                1
+                for x in on_fixed.get(o, ())
+                if supply.free(x, t) <= 0 and supply.colocated(x, t, entry.enterprise_id)
+            )
+            for o in entry.pool
+        }
         if sum(free.values()) >= entry.need and all(any(free.get(o, 0) for o in rep) for rep in entry.reps):
             days.append(t)
     return days
@@ -53,8 +63,9 @@ def needs_quiet_window(year: int, month: int, quiet_days: int, visits: int) -> b
     return (month_length(year, month) - visits) // (visits + 1) < quiet_days
 
 
-def build(entries: Sequence[Entry], month: int, options: dict[str, list[dt.date]],
-          ledger: Ledger) -> Callable[[bool], DayVars]:
+def build(
+    entries: Sequence[Entry], month: int, options: dict[str, list[dt.date]], ledger: Ledger
+) -> Callable[[bool], DayVars]:
     problem, supply, rules = ledger.problem, ledger.supply, ledger.rules
     sets = office_sets(entries)
     taken = {}
@@ -68,15 +79,18 @@ def build(entries: Sequence[Entry], month: int, options: dict[str, list[dt.date]
             ours[e.enterprise_id] = ours.get(e.enterprise_id, 0) + 1
     solver_picks = rules.quiet_days > 0 and rules.quiet_mode == "solver"
     windows = [
-        ent for ent, n in ours.items()
-        if solver_picks and (ent, month) not in problem.quiet_windows
+        ent
+        for ent, n in ours.items()
+        if solver_picks
+        and (ent, month) not in problem.quiet_windows
         and needs_quiet_window(problem.year, month, rules.quiet_days, n + len(busy.get(ent, ())))
     ]
     patrols = {}
     for e in entries:
         if e.is_mine:
             patrols[e.enterprise_id] = frozenset(
-                f.date for f in ledger.index.fixed_by_enterprise.get(e.enterprise_id, ())
+                f.date
+                for f in ledger.index.fixed_by_enterprise.get(e.enterprise_id, ())
                 if f.is_specialist_patrol and f.date.month == month
             )
 
@@ -99,9 +113,15 @@ def build(entries: Sequence[Entry], month: int, options: dict[str, list[dt.date]
     return make
 
 
-def solve(entries: Sequence[Entry], month: int, ledger: Ledger, limit: float, workers: int,
-          on_solution: Callable[[float], None] | None = None, seed: int = 0
-          ) -> tuple[dict[str, dt.date], Solved | None]:
+def solve(
+    entries: Sequence[Entry],
+    month: int,
+    ledger: Ledger,
+    limit: float,
+    workers: int,
+    on_solution: Callable[[float], None] | None = None,
+    seed: int = 0,
+) -> tuple[dict[str, dt.date], Solved | None]:
     """Day per entry of the month (entries left out are for the repair step)."""
     cache: dict[tuple[int, dt.date], int] = {}
     options = {e.id: day_options(e, month, ledger, cache) for e in entries}

@@ -102,13 +102,20 @@ ShapeEntries = tuple[tuple[int, tuple[int, ...], int], ...]
 
 
 def _model(
-    demands: Sequence[tuple[int, tuple[tuple[int, ...], ...], str]], window: list[frozenset[int]], months: list[int],
-    free: Mapping[int, int], headroom: Mapping[str, int], month_days: Mapping[int, int], relaxed: bool,
+    demands: Sequence[tuple[int, tuple[tuple[int, ...], ...], str]],
+    window: list[frozenset[int]],
+    months: list[int],
+    free: Mapping[int, int],
+    headroom: Mapping[str, int],
+    month_days: Mapping[int, int],
+    relaxed: bool,
 ) -> tuple[int, ShapeEntries, tuple[int, ...]] | None:
     """Solve the month programme; None when infeasible. Returns (new entries, entries, placed)."""
     model = cp_model.CpModel()
     top = max(c for c, _, _ in demands)
-    n: dict[int, cp_model.IntVar] = {m: model.new_int_var(0, min(top, month_days.get(m, 0)), f"new_entries_m{m}") for m in months}
+    n: dict[int, cp_model.IntVar] = {
+        m: model.new_int_var(0, min(top, month_days.get(m, 0)), f"new_entries_m{m}") for m in months
+    }
     a: dict[tuple[int, int], cp_model.IntVar] = {}
     placed: list[cp_model.LinearExprT] = []
     for i, (count, periods, counter) in enumerate(demands):
@@ -161,8 +168,7 @@ def _model(
                 entries.append((m, served, j - 1))
         for j in range(1, solver.value(n[m]) + 1):
             served = tuple(
-                i for i, u in use.items()
-                if (u - f if demands[i][2] == Counter.ENFORCEMENT else u) >= j
+                i for i, u in use.items() if (u - f if demands[i][2] == Counter.ENFORCEMENT else u) >= j
             )
             if served:
                 entries.append((m, served, -1))
@@ -206,12 +212,19 @@ class Composer:
         for n, (month, positions, slot) in enumerate(shape.entries):
             members = [ordered[p] for p in positions]
             fixed = by_month[month][slot] if slot >= 0 else None
-            entries.append(self._entry(f"{agency_id}-{enterprise_id}-{n + 1}", agency_id, enterprise_id,
-                                       members, fixed))
+            entries.append(
+                self._entry(f"{agency_id}-{enterprise_id}-{n + 1}", agency_id, enterprise_id, members, fixed)
+            )
         return entries, shape, ordered
 
-    def _entry(self, entry_id: str, agency_id: int, enterprise_id: int, members: list[VisitDemand],
-               fixed: FixedVisit | None) -> Entry:
+    def _entry(
+        self,
+        entry_id: str,
+        agency_id: int,
+        enterprise_id: int,
+        members: list[VisitDemand],
+        fixed: FixedVisit | None,
+    ) -> Entry:
         rules = self.rules
         months = frozenset(range(1, 13)).intersection(*(d.window for d in members))
         reps = tuple(frozenset(d.responsible_office_ids) for d in members)
@@ -220,14 +233,20 @@ class Composer:
         preferred = frozenset().union(*(frozenset(d.preferred_months) for d in members))
         enterprise = self.index.enterprises[enterprise_id]
         return Entry(
-            id=entry_id, agency_id=agency_id, enterprise_id=enterprise_id,
+            id=entry_id,
+            agency_id=agency_id,
+            enterprise_id=enterprise_id,
             demand_ids=tuple(d.id for d in members),
             months=(fixed.date.month,) if fixed else tuple(sorted(months)),
             pool=self.index.eligible_offices(members, rules.borrow_enforcement_team),
-            reps=reps, need=officers_needed(reps, max([rules.min_officers] + [d.persons for d in members])),
+            reps=reps,
+            need=officers_needed(reps, max([rules.min_officers] + [d.persons for d in members])),
             counters=frozenset(str(d.counter) for d in members if d.counter != Counter.NONE),
-            quiet_exempt=exempt, quiet_exception="；".join(approvals) if exempt else "",
-            preferred_months=preferred & months, district=enterprise.district_code,
+            quiet_exempt=exempt,
+            quiet_exception="；".join(approvals) if exempt else "",
+            preferred_months=preferred & months,
+            district=enterprise.district_code,
             is_mine=self.index.is_mine(enterprise_id),
-            fixed_date=fixed.date if fixed else None, joined_fixed_id=fixed.id if fixed else "",
+            fixed_date=fixed.date if fixed else None,
+            joined_fixed_id=fixed.id if fixed else "",
         )

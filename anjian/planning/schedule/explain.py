@@ -39,33 +39,56 @@ def capacity_shortages(problem: ScheduleProblem, supply: Supply, entries: Sequen
             have = supply.set_quarter_supply(offices, q)
             if need > have:
                 period = quarter_label(problem.year, q)
-                found.append(Finding(
-                    "capacity_short", Severity.ERROR, "officer_period_capacity",
-                    msg.CAPACITY_SHORT.format(period=period, office=office_names(problem, offices),
-                                              short=need - have, need=need, have=have),
-                    where=f"{period} {office_names(problem, offices)}", period=period,
-                    office_id=min(offices), basis=problem.rules.cite("officers.capacity_split"),
-                ))
+                found.append(
+                    Finding(
+                        "capacity_short",
+                        Severity.ERROR,
+                        "officer_period_capacity",
+                        msg.CAPACITY_SHORT.format(
+                            period=period,
+                            office=office_names(problem, offices),
+                            short=need - have,
+                            need=need,
+                            have=have,
+                        ),
+                        where=f"{period} {office_names(problem, offices)}",
+                        period=period,
+                        office_id=min(offices),
+                        basis=problem.rules.cite("officers.capacity_split"),
+                    )
+                )
     return found
 
 
-def team_impossible(problem: ScheduleProblem, supply: Supply, entry: Entry,
-                    best_by_pool: dict[frozenset[int], int] | None = None) -> Finding | None:
+def team_impossible(
+    problem: ScheduleProblem,
+    supply: Supply,
+    entry: Entry,
+    best_by_pool: dict[frozenset[int], int] | None = None,
+) -> Finding | None:
     """No day of the year has enough certified officers in the entry's offices."""
     cache = {} if best_by_pool is None else best_by_pool
     best = cache.get(entry.pool)
     if best is None:
         best = cache[entry.pool] = max(
-            (supply.set_day_supply(entry.pool, t) for days in supply.days_by_month.values() for t in days), default=0)
+            (supply.set_day_supply(entry.pool, t) for days in supply.days_by_month.values() for t in days),
+            default=0,
+        )
     if best >= entry.need:
         return None
     demand = problem.index().demands[entry.demand_ids[0]]
     return Finding(
-        "no_certified_team", Severity.ERROR, "officer_count",
-        msg.NO_CERTIFIED_TEAM.format(enterprise=enterprise_name(problem, entry.enterprise_id),
-                                     demand=demand_label(problem, demand),
-                                     offices=office_names(problem, entry.pool), min=entry.need),
-        where=enterprise_name(problem, entry.enterprise_id), enterprise_id=entry.enterprise_id,
+        "no_certified_team",
+        Severity.ERROR,
+        "officer_count",
+        msg.NO_CERTIFIED_TEAM.format(
+            enterprise=enterprise_name(problem, entry.enterprise_id),
+            demand=demand_label(problem, demand),
+            offices=office_names(problem, entry.pool),
+            min=entry.need,
+        ),
+        where=enterprise_name(problem, entry.enterprise_id),
+        enterprise_id=entry.enterprise_id,
         basis=problem.rules.cite("officers.min_per_visit"),
     )
 
@@ -81,8 +104,13 @@ def subject_text(problem: ScheduleProblem, subject: Subject) -> str:
         return f"{enterprise_name(problem, ent)} {month_label(problem.year, month)}"
     if kind in ("office_set_quarter", "office_set_month", "office_set_day"):
         offices, when = k
-        period = (quarter_label(problem.year, when) if kind == "office_set_quarter"
-                  else month_label(problem.year, when) if kind == "office_set_month" else str(when))
+        period = (
+            quarter_label(problem.year, when)
+            if kind == "office_set_quarter"
+            else month_label(problem.year, when)
+            if kind == "office_set_month"
+            else str(when)
+        )
         return f"{period}{office_names(problem, offices)}"
     if kind == "officer":
         return index.officers[k].officer.name
@@ -104,8 +132,13 @@ def core_finding(problem: ScheduleProblem, scope: str, core: Sequence[tuple[str,
         f"{FAMILY[f].label}（{'、'.join(s[:5])}{'等' + str(len(s)) + '处' if len(s) > 5 else ''}）"
         for f, s in parts.items()
     )
-    return Finding("infeasible_core", Severity.WARNING, next(iter(parts), "demand_complete"),
-                   msg.INFEASIBLE_CORE.format(scope=scope, rules=rules), where=scope)
+    return Finding(
+        "infeasible_core",
+        Severity.WARNING,
+        next(iter(parts), "demand_complete"),
+        msg.INFEASIBLE_CORE.format(scope=scope, rules=rules),
+        where=scope,
+    )
 
 
 def unplaced_findings(problem: ScheduleProblem, entry: Entry, reason: str) -> list[Finding]:
@@ -113,24 +146,38 @@ def unplaced_findings(problem: ScheduleProblem, entry: Entry, reason: str) -> li
     for demand_id in entry.demand_ids:
         demand = problem.index().demands[demand_id]
         name = enterprise_name(problem, entry.enterprise_id)
-        found.append(Finding(
-            "unplaced", Severity.ERROR, "demand_complete",
-            msg.UNPLACED.format(enterprise=name, demand=demand_label(problem, demand), missing=1, reason=reason),
-            where=f"{name}（{periods_label(demand.periods)}）", enterprise_id=entry.enterprise_id,
-            office_id=demand.responsible_office_ids[0] if demand.responsible_office_ids else None,
-        ))
+        found.append(
+            Finding(
+                "unplaced",
+                Severity.ERROR,
+                "demand_complete",
+                msg.UNPLACED.format(
+                    enterprise=name, demand=demand_label(problem, demand), missing=1, reason=reason
+                ),
+                where=f"{name}（{periods_label(demand.periods)}）",
+                enterprise_id=entry.enterprise_id,
+                office_id=demand.responsible_office_ids[0] if demand.responsible_office_ids else None,
+            )
+        )
     return found
 
 
-def reason_from_core(problem: ScheduleProblem, core: Sequence[tuple[str, Subject]], enterprise_id: int) -> str:
+def reason_from_core(
+    problem: ScheduleProblem, core: Sequence[tuple[str, Subject]], enterprise_id: int
+) -> str:
     """The core's rules that touch this enterprise, then its office and capacity rules (with their subject)."""
+
     def mine(kind: str, key: Any) -> bool:
         return (kind == "enterprise" and key == enterprise_id) or (
-            kind in ("enterprise_month", "mine_week") and key[0] == enterprise_id)
+            kind in ("enterprise_month", "mine_week") and key[0] == enterprise_id
+        )
 
     own = [FAMILY[f].label for f, (kind, key) in core if mine(kind, key)]
-    shared = [f"{FAMILY[f].label}（{subject_text(problem, s)}）" for f, s in core
-              if s[0] not in ("enterprise", "enterprise_month", "mine_week", "entry_group")]
+    shared = [
+        f"{FAMILY[f].label}（{subject_text(problem, s)}）"
+        for f, s in core
+        if s[0] not in ("enterprise", "enterprise_month", "mine_week", "entry_group")
+    ]
     parts = list(dict.fromkeys(own + shared[:3]))
     return "与" + "、".join(parts) + "冲突" if parts else NO_ARRANGEMENT
 
@@ -138,8 +185,13 @@ def reason_from_core(problem: ScheduleProblem, core: Sequence[tuple[str, Subject
 NO_ARRANGEMENT = "时间窗口内找不到同时满足人员、日期和各项规则的安排"
 
 
-def relaxation_shortages(problem: ScheduleProblem, supply: Supply, placed: Mapping[str, int],
-                         unplaced: Sequence[Entry], entries: Sequence[Entry]) -> list[Finding]:
+def relaxation_shortages(
+    problem: ScheduleProblem,
+    supply: Supply,
+    placed: Mapping[str, int],
+    unplaced: Sequence[Entry],
+    entries: Sequence[Entry],
+) -> list[Finding]:
     """From a relaxed month plan: each unplaced entry is charged to the busiest office set and quarter it
     could have used; per set and quarter, the missing person-days become one "缺 N 人·日" finding."""
     by_id = {e.id: e for e in entries}
@@ -162,9 +214,21 @@ def relaxation_shortages(problem: ScheduleProblem, supply: Supply, placed: Mappi
     for (s, q), missing in sorted(short.items(), key=lambda kv: (kv[0][1], sorted(kv[0][0]))):
         have = supply.set_quarter_supply(s, q)
         period = quarter_label(problem.year, q)
-        found.append(Finding(
-            "capacity_short", Severity.ERROR, "officer_period_capacity",
-            msg.CAPACITY_SHORT.format(period=period, office=office_names(problem, s), short=missing,
-                                      need=load.get((s, q), 0) + missing, have=have),
-            where=f"{period} {office_names(problem, s)}", period=period, office_id=min(s)))
+        found.append(
+            Finding(
+                "capacity_short",
+                Severity.ERROR,
+                "officer_period_capacity",
+                msg.CAPACITY_SHORT.format(
+                    period=period,
+                    office=office_names(problem, s),
+                    short=missing,
+                    need=load.get((s, q), 0) + missing,
+                    have=have,
+                ),
+                where=f"{period} {office_names(problem, s)}",
+                period=period,
+                office_id=min(s),
+            )
+        )
     return found

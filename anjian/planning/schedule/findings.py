@@ -38,7 +38,9 @@ FAMILIES: tuple[Family, ...] = (
     Family("officer_period_capacity", "执法人员季度检查工作日", True, "officers.capacity_split"),
     Family("quiet_period", "企业安静期", True, "quiet_period.days_per_month"),
     Family("frequency_cap", "年度检查频次上限（各层级合计）", True),
-    Family("specialist_weekly", "矿山安全监管专员每周入矿次数", True, "mine_specialist.entries_per_mine_per_week"),
+    Family(
+        "specialist_weekly", "矿山安全监管专员每周入矿次数", True, "mine_specialist.entries_per_mine_per_week"
+    ),
     Family("one_entry_per_day", "同一单位同日只进一次门", True),
     # soft goals, in the order of the objective
     Family("joint_entry", "进一次门，查多项事", False),
@@ -79,7 +81,9 @@ OUTSIDE_WINDOW = "{enterprise}：{demand} 的检查安排在 {date}，不在检�
 DEMAND_SHORT = "{enterprise}：{demand} 计划检查 {count} 次，只排入 {placed} 次"
 DEMAND_OVER = "{enterprise}：{demand} 计划检查 {count} 次，却排了 {placed} 次"
 DEMAND_TWICE_SAME_DAY = "{enterprise}：{demand} 在 {date} 被重复安排"
-SPREAD_BROKEN = "{enterprise}：{demand} 在{period}安排 {placed} 次，应为 {low}–{high} 次（{count} 次分布在{periods}）"
+SPREAD_BROKEN = (
+    "{enterprise}：{demand} 在{period}安排 {placed} 次，应为 {low}–{high} 次（{count} 次分布在{periods}）"
+)
 TOO_FEW_OFFICERS = "{enterprise} {date} 的检查只有 {count} 名持证执法人员，至少需要 {min} 名"
 OFFICER_NOT_CERTIFIED = "{enterprise} {date}：{officer} 当日没有有效的行政执法证件，不能计入检查人员"
 OFFICER_WRONG_OFFICE = "{enterprise} {date}：{officer}（{office}）不属于该检查任务的责任或配合单位"
@@ -92,7 +96,9 @@ QUIET_VIOLATED = "{enterprise}：{date} 落在{month}月企业安静期（{first
 QUIET_TOO_SHORT = "{enterprise}：{year}年{month}月没有连续 {days} 日的企业安静期（最长 {longest} 日）"
 QUIET_WINDOW_SHORT = "{enterprise}：{year}年{month}月的安静期（{first}日—{last}日）不足 {days} 日"
 QUIET_EXCEPTION = "{enterprise}：{date} 在安静期内入企，已记录例外（{approval}）"
-CAP_EXCEEDED = "{enterprise}：全年{counter}进门 {count} 次（本次排程 {own} 次、已定 {other} 次），超过频次上限 {cap} 次"
+CAP_EXCEEDED = (
+    "{enterprise}：全年{counter}进门 {count} 次（本次排程 {own} 次、已定 {other} 次），超过频次上限 {cap} 次"
+)
 SPECIALIST_WEEK_OVER = "{enterprise}：{week}矿山安全监管专员入矿 {count} 天，每周最多 {max} 次"
 SAME_DAY_TWICE = "{enterprise}：{date} 本单位安排了 {count} 次进门，应合并为一次（进一次门，查多项事）"
 UNKNOWN_REFERENCE = "排程数据引用了不存在的{kind} {ref}"
@@ -102,7 +108,9 @@ UNPLACED = "{enterprise}：{demand} 有 {missing} 次检查未能排入（{reaso
 CAPACITY_SHORT = "{period}{office}缺 {short} 人·日（需要 {need} 人·日，可用 {have} 人·日）"
 CAP_CONFLICT = "{enterprise}：本次需求至少进门 {need} 次，已定 {other} 次，超过频次上限 {cap} 次"
 NO_DAYS_IN_WINDOW = "{enterprise}：{demand} 的检查时间（{window}）内没有可用工作日"
-NO_CERTIFIED_TEAM = "{enterprise}：{demand} 可参加的单位（{offices}）全年没有足够的持证执法人员（至少 {min} 名）"
+NO_CERTIFIED_TEAM = (
+    "{enterprise}：{demand} 可参加的单位（{offices}）全年没有足够的持证执法人员（至少 {min} 名）"
+)
 INFEASIBLE_CORE = "{scope}排程不可行，相互冲突的规则：{rules}"
 SUBPROBLEM_FALLBACK = "{scope}在时限内未求得可行解，改用贪心算法排入"
 COUNTER_NAMES = {"enforcement": "执法检查", "supervisory": "督导检查", "none": ""}

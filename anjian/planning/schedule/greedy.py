@@ -41,8 +41,11 @@ def greedy_schedule(problem: ScheduleProblem, join: bool = True) -> ScheduleResu
     day_load: Tally[tuple[int, dt.date]] = Tally()
     unplaced = 0
     for agency in sorted(problem.agencies, key=lambda a: (LEVEL_ORDER.get(a.level, 9), a.id)):
-        demands = [d for d in problem.demands if d.agency_id == agency.id and d.enterprise_id in index.enterprises
-                   and d.count > 0 and d.periods]
+        demands = [
+            d
+            for d in problem.demands
+            if d.agency_id == agency.id and d.enterprise_id in index.enterprises and d.count > 0 and d.periods
+        ]
         demands.sort(key=lambda d: (len(d.window), -d.count, d.enterprise_id, d.id))
         for d in demands:
             for k in range(d.count):
@@ -54,23 +57,37 @@ def greedy_schedule(problem: ScheduleProblem, join: bool = True) -> ScheduleResu
                 if _place(ledger, composer, supply, entry, d, months, day_load, join):
                     continue
                 unplaced += 1
-                findings.extend(explain.unplaced_findings(
-                    problem, entry, "时间窗口内找不到同时满足人员、日期和各项规则的安排"))
+                findings.extend(
+                    explain.unplaced_findings(
+                        problem, entry, "时间窗口内找不到同时满足人员、日期和各项规则的安排"
+                    )
+                )
     windows, visits = choose_windows(problem, ledger.visits)
     errors = validate(problem, visits, windows)
     placed = sum(len(v.demand_ids) for v in visits)
     total = sum(d.count for d in problem.demands)
-    status = Status.FEASIBLE if placed == total and not any(f.is_error for f in errors) else (
-        Status.PARTIAL if visits else Status.INFEASIBLE)
+    status = (
+        Status.FEASIBLE
+        if placed == total and not any(f.is_error for f in errors)
+        else (Status.PARTIAL if visits else Status.INFEASIBLE)
+    )
     stats = ScheduleStats(
-        demands=len(problem.demands), demand_visits=total, placed_visits=placed,
+        demands=len(problem.demands),
+        demand_visits=total,
+        placed_visits=placed,
         entries=sum(1 for v in visits if not v.joined_fixed_id),
         joined_fixed=sum(1 for v in visits if v.joined_fixed_id),
-        load_spread=load_spread(problem, visits), person_days=sum(len(v.officer_ids) for v in visits),
+        load_spread=load_spread(problem, visits),
+        person_days=sum(len(v.officer_ids) for v in visits),
         solve_seconds=round(time.monotonic() - start, 3),
     )
-    return ScheduleResult(status, tuple(sorted(visits, key=lambda v: (v.date, v.agency_id, v.enterprise_id))),
-                          windows, tuple(findings + [f for f in errors if f.code != "demand_short"]), stats)
+    return ScheduleResult(
+        status,
+        tuple(sorted(visits, key=lambda v: (v.date, v.agency_id, v.enterprise_id))),
+        windows,
+        tuple(findings + [f for f in errors if f.code != "demand_short"]),
+        stats,
+    )
 
 
 def _join(ledger: Ledger, composer: Composer, entry: Entry, d: VisitDemand, months: list[int]) -> bool:
@@ -96,16 +113,21 @@ def _join(ledger: Ledger, composer: Composer, entry: Entry, d: VisitDemand, mont
     return False
 
 
-def _extra_officers(ledger: Ledger, merged: Entry, present: tuple[int, ...], day: dt.date) -> list[int] | None:
+def _extra_officers(
+    ledger: Ledger, merged: Entry, present: tuple[int, ...], day: dt.date
+) -> list[int] | None:
     """Officers to add so the merged entry has someone from each responsible office and enough people."""
     office = {o: ledger.index.officers[o].officer.office_id for o in present}
     free = [o for o in ledger.free_officers(merged, day) if o not in present]
     chosen: list[int] = []
     for rep in merged.reps:
         if any(office.get(o) in rep for o in present) or any(
-                ledger.index.officers[o].officer.office_id in rep for o in chosen):
+            ledger.index.officers[o].officer.office_id in rep for o in chosen
+        ):
             continue
-        pick = next((o for o in free if ledger.index.officers[o].officer.office_id in rep and o not in chosen), None)
+        pick = next(
+            (o for o in free if ledger.index.officers[o].officer.office_id in rep and o not in chosen), None
+        )
         if pick is None:
             return None
         chosen.append(pick)
@@ -117,8 +139,16 @@ def _extra_officers(ledger: Ledger, merged: Entry, present: tuple[int, ...], day
     return chosen if len(present) + len(chosen) >= merged.need else None
 
 
-def _place(ledger: Ledger, composer: Composer, supply: Supply, entry: Entry, d: VisitDemand, months: list[int],
-           day_load: Tally[tuple[int, dt.date]], join: bool) -> bool:
+def _place(
+    ledger: Ledger,
+    composer: Composer,
+    supply: Supply,
+    entry: Entry,
+    d: VisitDemand,
+    months: list[int],
+    day_load: Tally[tuple[int, dt.date]],
+    join: bool,
+) -> bool:
     """A new entry: first (when joining) on a day another level already enters the enterprise, else the least
     busy day."""
     for f in _joinable(ledger, d) if join else []:
@@ -140,11 +170,18 @@ def _place(ledger: Ledger, composer: Composer, supply: Supply, entry: Entry, d: 
 def _joinable(ledger: Ledger, d: VisitDemand) -> list[FixedVisit]:
     if d.counter != Counter.ENFORCEMENT:
         return []
-    found = [f for f in ledger.index.fixed_by_enterprise.get(d.enterprise_id, ())
-             if f.joinable and f.counter == Counter.ENFORCEMENT and not f.is_specialist_patrol
-             and f.agency_id != d.agency_id]
+    found = [
+        f
+        for f in ledger.index.fixed_by_enterprise.get(d.enterprise_id, ())
+        if f.joinable
+        and f.counter == Counter.ENFORCEMENT
+        and not f.is_specialist_patrol
+        and f.agency_id != d.agency_id
+    ]
     for (agency, ent), positions in ledger.visits_at.items():
         if ent == d.enterprise_id and agency != d.agency_id:
-            found += [FixedVisit(f"{agency}:{ent}:{ledger.visits[p].date}", ent, ledger.visits[p].date, agency)
-                      for p in positions]
+            found += [
+                FixedVisit(f"{agency}:{ent}:{ledger.visits[p].date}", ent, ledger.visits[p].date, agency)
+                for p in positions
+            ]
     return found

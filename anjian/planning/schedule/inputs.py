@@ -71,7 +71,9 @@ class VisitDemand:
     counter: Counter = Counter.ENFORCEMENT
     preferred_months: tuple[int, ...] = ()
     persons: int = 0  # officers per entry this demand asks for (0 = the pack's minimum)
-    quiet_exception: str = ""  # approval record (批准人、日期、抄告司法行政机关) allowing entry in the quiet period
+    quiet_exception: str = (
+        ""  # approval record (批准人、日期、抄告司法行政机关) allowing entry in the quiet period
+    )
     label: str = ""
 
     @property

@@ -48,7 +48,9 @@ class Ledger:
         self.officer_day = supply.taken
         self.officer_quarter = supply.quarter_used
         self.officer_total: Tally[int] = Tally()
-        self.quiet_busy: dict[tuple[int, int], set[int]] = {}  # (enterprise, month) -> days closing the quiet period
+        self.quiet_busy: dict[
+            tuple[int, int], set[int]
+        ] = {}  # (enterprise, month) -> days closing the quiet period
         self.any_entry: dict[tuple[int, int], set[int]] = {}  # (enterprise, month) -> days with any entry
         self.counted: dict[tuple[int, str], set[dt.date]] = {}
         self.agency_days: dict[tuple[int, int], set[dt.date]] = {}  # (agency, enterprise) -> our entry days
@@ -75,8 +77,17 @@ class Ledger:
     def place(self, entry: Entry, day: dt.date, officers: Iterable[int], reason: str = "") -> Visit:
         officer_ids = tuple(sorted(officers))
         offices = tuple(sorted({self.index.officers[o].officer.office_id for o in officer_ids}))
-        visit = Visit(entry.agency_id, entry.enterprise_id, day, entry.demand_ids, officer_ids, offices,
-                      entry.joined_fixed_id, entry.quiet_exception, reason)
+        visit = Visit(
+            entry.agency_id,
+            entry.enterprise_id,
+            day,
+            entry.demand_ids,
+            officer_ids,
+            offices,
+            entry.joined_fixed_id,
+            entry.quiet_exception,
+            reason,
+        )
         self.visits_at.setdefault((entry.agency_id, entry.enterprise_id), []).append(len(self.visits))
         self.visits.append(visit)
         key = (entry.enterprise_id, day.month)
@@ -107,8 +118,17 @@ class Ledger:
         extra = tuple(extra_officers)
         officer_ids = tuple(sorted(old.officer_ids + extra))
         offices = tuple(sorted({self.index.officers[o].officer.office_id for o in officer_ids}))
-        visit = Visit(old.agency_id, old.enterprise_id, old.date, merged.demand_ids, officer_ids, offices,
-                      old.joined_fixed_id, merged.quiet_exception, f"合并 {len(merged.demand_ids)} 项检查任务，进一次门查多项事")
+        visit = Visit(
+            old.agency_id,
+            old.enterprise_id,
+            old.date,
+            merged.demand_ids,
+            officer_ids,
+            offices,
+            old.joined_fixed_id,
+            merged.quiet_exception,
+            f"合并 {len(merged.demand_ids)} 项检查任务，进一次门查多项事",
+        )
         self.visits[position] = visit
         day = old.date
         if not merged.quiet_exempt:
@@ -161,7 +181,9 @@ class Ledger:
         q = quarter_of(day.month)
         specialists_ok = True
         if entry.is_mine:
-            taken = self.specialist_days.get((entry.enterprise_id, week_start(day, self.rules.week_first_day)), set())
+            taken = self.specialist_days.get(
+                (entry.enterprise_id, week_start(day, self.rules.week_first_day)), set()
+            )
             specialists_ok = day in taken or len(taken) < self.rules.specialist_entries_per_week
         found = []
         for o in self.supply.officer_ids(sorted(entry.pool)):
@@ -175,7 +197,9 @@ class Ledger:
             if supply.officer.is_mine_specialist and entry.is_mine and not specialists_ok:
                 continue
             found.append(o)
-        return sorted(found, key=lambda o: (self.officer_total[o] / max(self.index.officers[o].capacity_days, 1), o))
+        return sorted(
+            found, key=lambda o: (self.officer_total[o] / max(self.index.officers[o].capacity_days, 1), o)
+        )
 
     def team(self, entry: Entry, day: dt.date) -> list[int] | None:
         """A team for the entry that day (one per responsible-office set, then own offices first), or None."""

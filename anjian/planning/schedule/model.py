@@ -60,7 +60,9 @@ class StageVars:
     relaxed: bool
     enforce: Enforcement = field(init=False)
     placed: dict[str, cp_model.IntVar] = field(default_factory=dict)
-    sizes: dict[str, int] = field(default_factory=dict)  # interchangeable entries a key stands for (default 1)
+    sizes: dict[str, int] = field(
+        default_factory=dict
+    )  # interchangeable entries a key stands for (default 1)
     penalties: list[tuple[int, cp_model.LinearExprT]] = field(default_factory=list)
 
     def __post_init__(self) -> None:

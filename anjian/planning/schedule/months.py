@@ -31,8 +31,9 @@ def month_options(entry: Entry, ledger: Ledger) -> list[int]:
     return options
 
 
-def group_entries(entries: Sequence[Entry], options: Mapping[str, list[int]],
-                  counts: Mapping[str, int]) -> dict[str, list[Entry]]:
+def group_entries(
+    entries: Sequence[Entry], options: Mapping[str, list[int]], counts: Mapping[str, int]
+) -> dict[str, list[Entry]]:
     """Interchangeable entries grouped under the id of their first member."""
     groups: dict[str, list[Entry]] = {}
     keys: dict[tuple[object, ...], str] = {}
@@ -46,8 +47,9 @@ def group_entries(entries: Sequence[Entry], options: Mapping[str, list[int]],
     return groups
 
 
-def build(groups: Mapping[str, list[Entry]], options: Mapping[str, list[int]],
-          ledger: Ledger) -> Callable[[bool], MonthVars]:
+def build(
+    groups: Mapping[str, list[Entry]], options: Mapping[str, list[int]], ledger: Ledger
+) -> Callable[[bool], MonthVars]:
     supply, rules = ledger.supply, ledger.rules
     demands = ledger.index.demands
     pinned = {(d, m): n for d, months in ledger.demand_months.items() for m, n in months.items()}
@@ -63,7 +65,9 @@ def build(groups: Mapping[str, list[Entry]], options: Mapping[str, list[int]],
                 if len(members) == 1:
                     v.y[gid, m] = v.model.new_bool_var(f"month[{gid},{m}]")
                 else:
-                    v.y[gid, m] = v.model.new_int_var(0, len(members), f"month_count[{gid}×{len(members)},{m}]")
+                    v.y[gid, m] = v.model.new_int_var(
+                        0, len(members), f"month_count[{gid}×{len(members)},{m}]"
+                    )
         hard.add_demand_complete(v, {g: [v.y[g, m] for m in options[g]] for g in groups})
         hard.add_demand_spread(v, demands, pinned)
         loads, totals = hard.add_officer_period_capacity_by_sets(v, supply, sets, used)
@@ -76,9 +80,14 @@ def build(groups: Mapping[str, list[Entry]], options: Mapping[str, list[int]],
     return make
 
 
-def solve(entries: Sequence[Entry], ledger: Ledger, limit: float, workers: int,
-          on_solution: Callable[[float], None] | None = None, seed: int = 0
-          ) -> tuple[dict[str, int], Solved | None, list[Entry]]:
+def solve(
+    entries: Sequence[Entry],
+    ledger: Ledger,
+    limit: float,
+    workers: int,
+    on_solution: Callable[[float], None] | None = None,
+    seed: int = 0,
+) -> tuple[dict[str, int], Solved | None, list[Entry]]:
     """Month per entry; also the entries with no usable month at all (they go straight to the findings)."""
     options = {e.id: month_options(e, ledger) for e in entries}
     stuck = [e for e in entries if not options[e.id]]

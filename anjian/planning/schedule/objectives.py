@@ -28,9 +28,13 @@ def add_unplaced(v: StageVars, rules: ScheduleRules) -> None:
         v.penalize(rules.weight("unplaced") * len(v.entries[key].demand_ids), v.sizes.get(key, 1) - placed)
 
 
-def add_load_balance_months(v: MonthVars, rules: ScheduleRules, supply: Supply,
-                            loads: Mapping[tuple[frozenset[int], int], cp_model.LinearExprT],
-                            totals: Mapping[frozenset[int], int]) -> None:
+def add_load_balance_months(
+    v: MonthVars,
+    rules: ScheduleRules,
+    supply: Supply,
+    loads: Mapping[tuple[frozenset[int], int], cp_model.LinearExprT],
+    totals: Mapping[frozenset[int], int],
+) -> None:
     """Each office set's load per month stays near its fair share (its total in proportion to the month's
     supply); every officer-day above that share costs."""
     months_of: dict[frozenset[int], list[int]] = {}
@@ -78,18 +82,23 @@ def add_district_grouping(v: DayVars, rules: ScheduleRules) -> None:
         v.penalize(rules.weight("district_grouping"), sum(districts) - active)
 
 
-def add_specialist_alignment(v: DayVars, rules: ScheduleRules,
-                             patrol_days: Mapping[int, frozenset[dt.date]]) -> None:
+def add_specialist_alignment(
+    v: DayVars, rules: ScheduleRules, patrol_days: Mapping[int, frozenset[dt.date]]
+) -> None:
     """A mine's enforcement entry placed on one of its specialist patrol days earns a bonus (lower cost)."""
     for (entry_id, day), var in v.y.items():
         entry = v.entries[entry_id]
-        if entry.is_mine and day not in patrol_days.get(entry.enterprise_id, frozenset()) \
-                and patrol_days.get(entry.enterprise_id):
+        if (
+            entry.is_mine
+            and day not in patrol_days.get(entry.enterprise_id, frozenset())
+            and patrol_days.get(entry.enterprise_id)
+        ):
             v.penalize(rules.weight("specialist_alignment"), var)
 
 
-def add_load_balance_officers(v: StaffVars, rules: ScheduleRules, index: ProblemIndex,
-                              prior: Mapping[int, int]) -> None:
+def add_load_balance_officers(
+    v: StaffVars, rules: ScheduleRules, index: ProblemIndex, prior: Mapping[int, int]
+) -> None:
     """Per office, the highest share of annual capacity used by any officer (in %) stays low; among the rest
     the officer with the smaller share used goes first."""
     by_officer: dict[int, list[cp_model.IntVar]] = {}
@@ -110,8 +119,13 @@ def add_load_balance_officers(v: StaffVars, rules: ScheduleRules, index: Problem
         v.penalize(1 + 100 * prior.get(officer_id, 0) // capacity, var)
 
 
-def add_office_reserve(v: StaffVars, rules: ScheduleRules, index: ProblemIndex, supply: Supply,
-                       reserve: Mapping[tuple[int, int], int]) -> None:
+def add_office_reserve(
+    v: StaffVars,
+    rules: ScheduleRules,
+    index: ProblemIndex,
+    supply: Supply,
+    reserve: Mapping[tuple[int, int], int],
+) -> None:
     """An office's officers used beyond what its remaining quarter time can spare, after keeping `reserve`
     for later entries that only it can lead, cost nearly as much as an unplaced entry."""
     used: dict[tuple[int, int], list[cp_model.IntVar]] = {}
@@ -122,7 +136,9 @@ def add_office_reserve(v: StaffVars, rules: ScheduleRules, index: ProblemIndex, 
         keep = reserve.get((office, q), 0)
         if not keep:
             continue
-        left = sum(max(supply.quarter_cap[o, q] - supply.quarter_used[o, q], 0) for o in supply.officer_ids([office]))
+        left = sum(
+            max(supply.quarter_cap[o, q] - supply.quarter_used[o, q], 0) for o in supply.officer_ids([office])
+        )
         spare = max(left - keep, 0)
         if len(vars_) <= spare:
             continue

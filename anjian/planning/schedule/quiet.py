@@ -18,15 +18,22 @@ from anjian.planning.schedule.periods import longest_free_run
 from anjian.planning.schedule.result import QuietWindow, Visit
 
 EXEMPT_NOTE = "依规可在安静期入企的情形（{kinds}）"
-KIND_NAMES = {"supervisory_check": "督导检查", "verification": "调查核实、考核巡查", "review": "复查",
-              "inspection": "执法检查", "specialist_patrol": "专员入矿巡查"}
+KIND_NAMES = {
+    "supervisory_check": "督导检查",
+    "verification": "调查核实、考核巡查",
+    "review": "复查",
+    "inspection": "执法检查",
+    "specialist_patrol": "专员入矿巡查",
+}
 
 
 def visit_is_exempt(problem: ScheduleProblem, visit: Visit) -> tuple[bool, str]:
     """Whether every demand of the visit may enter in the quiet period, and the note to record."""
     index = problem.index()
     demands = [index.demands[d] for d in visit.demand_ids if d in index.demands]
-    exempt = [not quiet_relevant(d.kind, d.quiet_exception, problem.rules.quiet_exempt_kinds) for d in demands]
+    exempt = [
+        not quiet_relevant(d.kind, d.quiet_exception, problem.rules.quiet_exempt_kinds) for d in demands
+    ]
     if not demands or not all(exempt):
         return False, ""
     approvals = [d.quiet_exception for d in demands if d.quiet_exception]
@@ -35,8 +42,9 @@ def visit_is_exempt(problem: ScheduleProblem, visit: Visit) -> tuple[bool, str]:
     return True, "；".join(notes)
 
 
-def choose_windows(problem: ScheduleProblem, visits: Sequence[Visit]
-                   ) -> tuple[tuple[QuietWindow, ...], tuple[Visit, ...]]:
+def choose_windows(
+    problem: ScheduleProblem, visits: Sequence[Visit]
+) -> tuple[tuple[QuietWindow, ...], tuple[Visit, ...]]:
     rules = problem.rules
     if rules.quiet_days <= 0:
         return (), tuple(replace(v, quiet_exception="") for v in visits)
@@ -68,8 +76,9 @@ def choose_windows(problem: ScheduleProblem, visits: Sequence[Visit]
             if length < rules.quiet_days:
                 continue  # no window: the validator reports it
             first, last, by = start, start + rules.quiet_days - 1, "solver"
-        windows[ent, month] = QuietWindow(ent, month, dt.date(problem.year, month, first),
-                                          dt.date(problem.year, month, last), by)
+        windows[ent, month] = QuietWindow(
+            ent, month, dt.date(problem.year, month, first), dt.date(problem.year, month, last), by
+        )
     marked = []
     for i, v in enumerate(visits):
         w = windows.get((v.enterprise_id, v.date.month))

@@ -12,7 +12,9 @@ from anjian.planning.schedule.findings import Finding
 
 class Status(StrEnum):
     OPTIMAL = "optimal"  # every sub-problem solved to proven optimality, all demands placed
-    FEASIBLE = "feasible"  # all demands placed, some sub-problem stopped at its time limit or fell back to greedy
+    FEASIBLE = (
+        "feasible"  # all demands placed, some sub-problem stopped at its time limit or fell back to greedy
+    )
     PARTIAL = "partial"  # some demands could not be placed; findings say which rule blocked them
     INFEASIBLE = "infeasible"  # nothing could be placed
 

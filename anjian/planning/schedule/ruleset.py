@@ -48,7 +48,9 @@ class ScheduleRules:
         def choice(key: str, allowed: tuple[str, ...]) -> str:
             v = str(value(key))
             if v not in allowed:
-                raise ValueError(RULES_BAD_VALUE.format(pack=pack.id, key=key, value=v, allowed="、".join(allowed)))
+                raise ValueError(
+                    RULES_BAD_VALUE.format(pack=pack.id, key=key, value=v, allowed="、".join(allowed))
+                )
             return v
 
         return ScheduleRules(
@@ -63,8 +65,11 @@ class ScheduleRules:
             quiet_exception_approval=str(value("quiet_period.exception_approval")),
             specialist_entries_per_week=int(value("mine_specialist.entries_per_mine_per_week")),
             week_first_day=WEEKDAYS.index(choice("week.first_day", WEEKDAYS)),
-            weights={k.removeprefix("objective."): int(r.value) for k, r in section.items()
-                     if k.startswith("objective.")},
+            weights={
+                k.removeprefix("objective."): int(r.value)
+                for k, r in section.items()
+                if k.startswith("objective.")
+            },
             citations={k: r.citation for k, r in section.items()},
             pack_id=pack.id,
         )

@@ -36,8 +36,9 @@ class _Watcher(cp_model.CpSolverSolutionCallback):
             self.on_solution(self.objective_value)
 
 
-def _stop_when_stalled(solver: cp_model.CpSolver, watcher: _Watcher, start: float, done: threading.Event,
-                       stall: float) -> None:
+def _stop_when_stalled(
+    solver: cp_model.CpSolver, watcher: _Watcher, start: float, done: threading.Event, stall: float
+) -> None:
     """Secondary goals rarely get a tight bound; once a solution has not improved for `stall` seconds (or a
     third of the time spent so far, if longer), the search stops with it."""
     while not done.wait(0.05):
@@ -60,8 +61,16 @@ class Solved:
         return int(self.solver.value(var))
 
 
-def _solve(v: StageVars, limit: float, workers: int, on_solution: Callable[[float], None] | None,
-           seed: int, gap: float, stall: float, presolve: bool = True) -> tuple[cp_model.CpSolver, Any]:
+def _solve(
+    v: StageVars,
+    limit: float,
+    workers: int,
+    on_solution: Callable[[float], None] | None,
+    seed: int,
+    gap: float,
+    stall: float,
+    presolve: bool = True,
+) -> tuple[cp_model.CpSolver, Any]:
     solver = cp_model.CpSolver()
     p = solver.parameters
     p.cp_model_presolve = presolve
@@ -71,8 +80,9 @@ def _solve(v: StageVars, limit: float, workers: int, on_solution: Callable[[floa
     p.relative_gap_limit = gap
     watcher = _Watcher(on_solution)
     done = threading.Event()
-    monitor = threading.Thread(target=_stop_when_stalled, args=(solver, watcher, time.monotonic(), done, stall),
-                               daemon=True)
+    monitor = threading.Thread(
+        target=_stop_when_stalled, args=(solver, watcher, time.monotonic(), done, stall), daemon=True
+    )
     monitor.start()
     try:
         status = solver.solve(v.model, watcher)
@@ -95,9 +105,16 @@ def core_of(v: StageVars, limit: float) -> list[tuple[str, Subject]]:
     return v.enforce.describe(list(solver.sufficient_assumptions_for_infeasibility()))
 
 
-def run(build: Callable[[bool], StageVars], limit: float, workers: int = 1,
-        on_solution: Callable[[float], None] | None = None, seed: int = 0, gap: float = 0.005,
-        stall: float = 1.0, presolve: bool = True) -> Solved | None:
+def run(
+    build: Callable[[bool], StageVars],
+    limit: float,
+    workers: int = 1,
+    on_solution: Callable[[float], None] | None = None,
+    seed: int = 0,
+    gap: float = 0.005,
+    stall: float = 1.0,
+    presolve: bool = True,
+) -> Solved | None:
     """Solve strictly; on infeasibility explain and solve relaxed. Stops at `limit` seconds, at a relative
     `gap` to the bound, or after `stall` seconds without improvement."""
     start = time.monotonic()
@@ -112,7 +129,9 @@ def run(build: Callable[[bool], StageVars], limit: float, workers: int = 1,
     remaining = limit - (time.monotonic() - start)
     relaxed = build(True)
     relaxed.enforce.fix()
-    solver, status = _solve(relaxed, max(remaining, limit / 2), workers, on_solution, seed, gap, stall, presolve)
+    solver, status = _solve(
+        relaxed, max(remaining, limit / 2), workers, on_solution, seed, gap, stall, presolve
+    )
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None
     return Solved(relaxed, solver, status == cp_model.OPTIMAL, True, core, time.monotonic() - start)

@@ -47,15 +47,26 @@ LEVEL_ORDER = {Level.PROVINCE: 0, Level.CITY: 1, Level.COUNTY: 2}
 UNITS = {"months": 3, "days": 4, "staff": 3}  # share of the time budget per entry and stage
 
 
-def schedule(problem: ScheduleProblem, time_limit_s: float = 60.0, progress: ProgressCallback | None = None,
-             workers: int = 2, seed: int = 0) -> ScheduleResult:
+def schedule(
+    problem: ScheduleProblem,
+    time_limit_s: float = 60.0,
+    progress: ProgressCallback | None = None,
+    workers: int = 2,
+    seed: int = 0,
+) -> ScheduleResult:
     """Schedule every demand of the problem; never raises on an infeasible problem (findings say why)."""
     return _Run(problem, time_limit_s, progress, workers, seed).run()
 
 
 class _Run:
-    def __init__(self, problem: ScheduleProblem, limit: float, progress: ProgressCallback | None,
-                 workers: int, seed: int):
+    def __init__(
+        self,
+        problem: ScheduleProblem,
+        limit: float,
+        progress: ProgressCallback | None,
+        workers: int,
+        seed: int,
+    ):
         self.problem, self.progress, self.workers, self.seed = problem, progress, workers, seed
         self.start = time.monotonic()
         self.deadline = self.start + limit
@@ -100,8 +111,18 @@ class _Run:
         if self.progress is None:
             return
         entries = sum(1 for v in self.ledger.visits if not v.joined_fixed_id)
-        self.progress(Progress(self.stage, self.scope, self.units_total - self.units_left, self.units_total,
-                               time.monotonic() - self.start, entries, self.lower_bound, objective))
+        self.progress(
+            Progress(
+                self.stage,
+                self.scope,
+                self.units_total - self.units_left,
+                self.units_total,
+                time.monotonic() - self.start,
+                entries,
+                self.lower_bound,
+                objective,
+            )
+        )
 
     def watcher(self) -> Callable[[float], None]:
         return lambda objective: self.report(objective)
@@ -121,8 +142,12 @@ class _Run:
         return self._result()
 
     def _known(self, d: VisitDemand) -> bool:
-        return d.enterprise_id in self.index.enterprises and d.count > 0 and bool(d.periods) and all(
-            o in self.index.offices for o in d.responsible_office_ids)
+        return (
+            d.enterprise_id in self.index.enterprises
+            and d.count > 0
+            and bool(d.periods)
+            and all(o in self.index.offices for o in d.responsible_office_ids)
+        )
 
     def _agency(self, agency_id: int, demands: list[VisitDemand]) -> None:
         self.stage = "合并进门"
@@ -140,8 +165,9 @@ class _Run:
                 self._unplaced(e, impossible.message)
         self.stage = "月度分配"
         units = UNITS["months"] * len(live)
-        chosen, solved, stuck = months.solve(live, self.ledger, self.limit_for(units),
-                                             self.workers_for(len(live)), self.watcher(), self.seed)
+        chosen, solved, stuck = months.solve(
+            live, self.ledger, self.limit_for(units), self.workers_for(len(live)), self.watcher(), self.seed
+        )
         self._note(solved, f"{self.scope} 月度分配")
         self.spend(units, solved)
         for e in stuck:
@@ -151,7 +177,9 @@ class _Run:
             return
         dropped = [e for e in live if e.id not in chosen and e not in stuck]
         if dropped:
-            self.findings.extend(explain.relaxation_shortages(self.problem, self.supply, chosen, dropped, live))
+            self.findings.extend(
+                explain.relaxation_shortages(self.problem, self.supply, chosen, dropped, live)
+            )
         repair += dropped
         self.pending = {e.id: (e, chosen[e.id]) for e in live if e.id in chosen}
         self._repair(repair, chosen)
@@ -177,8 +205,9 @@ class _Run:
                 cap = self.problem.caps.get((ent, c))
                 if cap is not None:
                     headroom[c] = cap - len(self.ledger.counted.get((ent, c), ()))
-            found, shape, ordered = self.composer.compose(agency_id, ent, group, self._joinable(agency_id, ent),
-                                                          headroom)
+            found, shape, ordered = self.composer.compose(
+                agency_id, ent, group, self._joinable(agency_id, ent), headroom
+            )
             entries.extend(found)
             self.lower_bound += shape.lower_bound
             if shape.cap_conflict:
@@ -187,9 +216,15 @@ class _Run:
 
     def _joinable(self, agency_id: int, ent: int) -> list[FixedVisit]:
         """Fixed enforcement visits and other agencies' entries at the enterprise that an entry may join."""
-        joinable = [f for f in self.index.fixed_by_enterprise.get(ent, ())
-                    if f.joinable and f.counter == Counter.ENFORCEMENT and not f.is_specialist_patrol
-                    and f.date in self.index.working_days and f.agency_id != agency_id]
+        joinable = [
+            f
+            for f in self.index.fixed_by_enterprise.get(ent, ())
+            if f.joinable
+            and f.counter == Counter.ENFORCEMENT
+            and not f.is_specialist_patrol
+            and f.date in self.index.working_days
+            and f.agency_id != agency_id
+        ]
         for v in self.others_at.get(ent, []):
             if any(self.index.demands[d].counter == Counter.ENFORCEMENT for d in v.demand_ids):
                 joinable.append(FixedVisit(f"{v.agency_id}:{ent}:{v.date}", ent, v.date, v.agency_id))
@@ -200,8 +235,15 @@ class _Run:
         self.stage = "日期安排"
         scope = f"{self.scope} {month_label(self.problem.year, month)}"
         units = UNITS["days"] * len(batch)
-        dates, solved = days.solve(batch, month, self.ledger, self.limit_for(units), self.workers_for(len(batch)),
-                                   self.watcher(), self.seed)
+        dates, solved = days.solve(
+            batch,
+            month,
+            self.ledger,
+            self.limit_for(units),
+            self.workers_for(len(batch)),
+            self.watcher(),
+            self.seed,
+        )
         self._note(solved, scope)
         self.spend(units, solved)
         if solved is None:
@@ -220,8 +262,16 @@ class _Run:
             units = UNITS["staff"] * len(chunk)
             ids = {e.id for e in chunk}
             later = [e for e, m in self.pending.values() if e.id not in ids]
-            teams, solved_o = staffing.solve(chunk, dates, self.ledger, self.limit_for(units), 1, None, self.seed,
-                                             staffing.reserve_for(later, self.pending, self.ledger))
+            teams, solved_o = staffing.solve(
+                chunk,
+                dates,
+                self.ledger,
+                self.limit_for(units),
+                1,
+                None,
+                self.seed,
+                staffing.reserve_for(later, self.pending, self.ledger),
+            )
             self._note(solved_o, scope)
             self.spend(units, solved_o)
             for e in sorted(chunk, key=lambda e: dates[e.id]):
@@ -242,8 +292,15 @@ class _Run:
         """Greedy placement of a sub-problem without a solution; returns what it could not place."""
         entries = list(entries)
         scope = self.scope + (f" {month_label(self.problem.year, month)}" if month else "")
-        self.findings.append(Finding("subproblem_fallback", Severity.INFO, "demand_complete",
-                                     msg.SUBPROBLEM_FALLBACK.format(scope=scope), where=scope))
+        self.findings.append(
+            Finding(
+                "subproblem_fallback",
+                Severity.INFO,
+                "demand_complete",
+                msg.SUBPROBLEM_FALLBACK.format(scope=scope),
+                where=scope,
+            )
+        )
         left = []
         for e in entries:
             months_ = [month] if month else list(e.months)
@@ -264,11 +321,20 @@ class _Run:
             if self.ledger.try_place(e, days_, _reason(e)) is not None:
                 continue
             if len(e.demand_ids) > 1:
-                parts = [self.composer._entry(f"{e.id}.{i}", e.agency_id, e.enterprise_id,
-                                              [self.index.demands[d]], None) for i, d in enumerate(e.demand_ids)]
-                failed = [p for p in parts if self.ledger.try_place(p, [t for m in p.months
-                                                                       for t in self.supply.days_by_month.get(m, [])],
-                                                                    _reason(p)) is None]
+                parts = [
+                    self.composer._entry(
+                        f"{e.id}.{i}", e.agency_id, e.enterprise_id, [self.index.demands[d]], None
+                    )
+                    for i, d in enumerate(e.demand_ids)
+                ]
+                failed = [
+                    p
+                    for p in parts
+                    if self.ledger.try_place(
+                        p, [t for m in p.months for t in self.supply.days_by_month.get(m, [])], _reason(p)
+                    )
+                    is None
+                ]
                 for p in failed:
                     self._unplaced(p, explain.reason_from_core(self.problem, self.last_core, p.enterprise_id))
                 continue
@@ -282,29 +348,54 @@ class _Run:
         for d in e.demand_ids:
             demand = self.index.demands[d]
             name = explain.enterprise_name(self.problem, e.enterprise_id)
-            self.findings.append(Finding(
-                "no_days_in_window", Severity.ERROR, "demand_window",
-                msg.NO_DAYS_IN_WINDOW.format(enterprise=name, demand=explain.demand_label(self.problem, demand),
-                                             window=periods_label(demand.periods)),
-                where=name, enterprise_id=e.enterprise_id))
+            self.findings.append(
+                Finding(
+                    "no_days_in_window",
+                    Severity.ERROR,
+                    "demand_window",
+                    msg.NO_DAYS_IN_WINDOW.format(
+                        enterprise=name,
+                        demand=explain.demand_label(self.problem, demand),
+                        window=periods_label(demand.periods),
+                    ),
+                    where=name,
+                    enterprise_id=e.enterprise_id,
+                )
+            )
         self.unplaced += len(e.demand_ids)
 
     def _cap_conflict(self, ent: int, need: int, ordered: list[VisitDemand], placed: tuple[int, ...]) -> None:
         name = explain.enterprise_name(self.problem, ent)
         cap = self.problem.caps.get((ent, Counter.ENFORCEMENT), 0)
         other = len(self.ledger.counted.get((ent, Counter.ENFORCEMENT), ()))
-        self.findings.append(Finding(
-            "cap_conflict", Severity.ERROR, "frequency_cap",
-            msg.CAP_CONFLICT.format(enterprise=name, need=need, other=other, cap=cap), where=name,
-            enterprise_id=ent))
+        self.findings.append(
+            Finding(
+                "cap_conflict",
+                Severity.ERROR,
+                "frequency_cap",
+                msg.CAP_CONFLICT.format(enterprise=name, need=need, other=other, cap=cap),
+                where=name,
+                enterprise_id=ent,
+            )
+        )
         for demand, got in zip(ordered, placed, strict=True):
             if got < demand.count:
                 self.unplaced += demand.count - got
-                self.findings.append(Finding(
-                    "unplaced", Severity.ERROR, "demand_complete",
-                    msg.UNPLACED.format(enterprise=name, demand=explain.demand_label(self.problem, demand),
-                                        missing=demand.count - got, reason="超过年度检查频次上限"),
-                    where=name, enterprise_id=ent))
+                self.findings.append(
+                    Finding(
+                        "unplaced",
+                        Severity.ERROR,
+                        "demand_complete",
+                        msg.UNPLACED.format(
+                            enterprise=name,
+                            demand=explain.demand_label(self.problem, demand),
+                            missing=demand.count - got,
+                            reason="超过年度检查频次上限",
+                        ),
+                        where=name,
+                        enterprise_id=ent,
+                    )
+                )
 
     def _result(self) -> ScheduleResult:
         windows, visits = choose_windows(self.problem, self.ledger.visits)
@@ -323,20 +414,33 @@ class _Run:
         if status in (Status.OPTIMAL, Status.FEASIBLE):
             # Every demand was placed in the end: a sub-problem's conflict was resolved by a later stage or the
             # repair, so it is a note about the search, not a problem of the schedule.
-            findings = [replace(f, severity=Severity.INFO) if f.code == "infeasible_core" else f for f in findings]
+            findings = [
+                replace(f, severity=Severity.INFO) if f.code == "infeasible_core" else f for f in findings
+            ]
         stats = ScheduleStats(
-            demands=len(self.problem.demands), demand_visits=total, placed_visits=placed,
+            demands=len(self.problem.demands),
+            demand_visits=total,
+            placed_visits=placed,
             entries=sum(1 for v in visits if not v.joined_fixed_id),
-            joined_fixed=sum(1 for v in visits if v.joined_fixed_id), entries_lower_bound=self.lower_bound,
-            load_spread=load_spread(self.problem, visits), person_days=sum(len(v.officer_ids) for v in visits),
-            solve_seconds=round(time.monotonic() - self.start, 3), subproblems=self.subproblems,
-            fallbacks=self.fallbacks, not_proven_optimal=self.not_optimal,
+            joined_fixed=sum(1 for v in visits if v.joined_fixed_id),
+            entries_lower_bound=self.lower_bound,
+            load_spread=load_spread(self.problem, visits),
+            person_days=sum(len(v.officer_ids) for v in visits),
+            solve_seconds=round(time.monotonic() - self.start, 3),
+            subproblems=self.subproblems,
+            fallbacks=self.fallbacks,
+            not_proven_optimal=self.not_optimal,
         )
         self.units_left = 0
         self.stage = "完成"
         self.report()
-        return ScheduleResult(status, tuple(sorted(visits, key=lambda v: (v.date, v.agency_id, v.enterprise_id))),
-                              windows, tuple(findings), stats)
+        return ScheduleResult(
+            status,
+            tuple(sorted(visits, key=lambda v: (v.date, v.agency_id, v.enterprise_id))),
+            windows,
+            tuple(findings),
+            stats,
+        )
 
 
 def _reason(e: Entry) -> str:

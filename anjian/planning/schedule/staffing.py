@@ -17,8 +17,9 @@ from anjian.planning.schedule.periods import quarter_of
 from anjian.planning.schedule.runner import Solved, run
 
 
-def reserve_for(later: Sequence[Entry], months: Mapping[str, tuple[Entry, int]],
-                ledger: Ledger) -> dict[tuple[int, int], int]:
+def reserve_for(
+    later: Sequence[Entry], months: Mapping[str, tuple[Entry, int]], ledger: Ledger
+) -> dict[tuple[int, int], int]:
     """Officer-days each office must keep, per quarter, for entries still to come that need one of its
     officers (their only responsible office): an office's scarce time is not spent on ordinary team places."""
     keep: dict[tuple[int, int], int] = {}
@@ -31,8 +32,12 @@ def reserve_for(later: Sequence[Entry], months: Mapping[str, tuple[Entry, int]],
     return keep
 
 
-def build(entries: Sequence[Entry], dates: Mapping[str, dt.date], ledger: Ledger,
-          reserve: Mapping[tuple[int, int], int] | None = None) -> Callable[[bool], StaffVars]:
+def build(
+    entries: Sequence[Entry],
+    dates: Mapping[str, dt.date],
+    ledger: Ledger,
+    reserve: Mapping[tuple[int, int], int] | None = None,
+) -> Callable[[bool], StaffVars]:
     supply, rules, index = ledger.supply, ledger.rules, ledger.index
     used = dict(ledger.officer_quarter)
     prior = dict(ledger.officer_total)
@@ -42,8 +47,11 @@ def build(entries: Sequence[Entry], dates: Mapping[str, dt.date], ledger: Ledger
     for e in sorted(entries, key=lambda e: (dates[e.id], e.id)):
         day = dates[e.id]
         q = quarter_of(day.month)
-        able = [o for o in hard.candidate_officers(e, day, supply, index)
-                if used.get((o, q), 0) < supply.quarter_cap[o, q]]
+        able = [
+            o
+            for o in hard.candidate_officers(e, day, supply, index)
+            if used.get((o, q), 0) < supply.quarter_cap[o, q]
+        ]
         candidates[e.id] = _shortlist(e, able, ledger, turn.get(day, 0))
         turn[day] = turn.get(day, 0) + e.need
 
@@ -57,8 +65,9 @@ def build(entries: Sequence[Entry], dates: Mapping[str, dt.date], ledger: Ledger
         hard.add_officer_count(v, index)
         hard.add_officer_day_capacity(v, supply)
         hard.add_officer_period_capacity(v, supply, used)
-        hard.add_specialist_weekly(v, index, rules.specialist_entries_per_week, rules.week_first_day,
-                                   specialist_days)
+        hard.add_specialist_weekly(
+            v, index, rules.specialist_entries_per_week, rules.week_first_day, specialist_days
+        )
         soft.add_office_reserve(v, rules, index, supply, reserve or {})
         soft.add_unplaced(v, rules)
         soft.add_load_balance_officers(v, rules, index, prior)
@@ -79,17 +88,23 @@ def _shortlist(entry: Entry, able: list[int], ledger: Ledger, offset: int) -> li
     index = ledger.index
     own = set().union(*entry.reps)
     mine = [o for o in able if index.officers[o].officer.office_id in own]
-    others = sorted((o for o in able if index.officers[o].officer.office_id not in own),
-                    key=lambda o: (ledger.officer_total[o] / max(index.officers[o].capacity_days, 1), o))
+    others = sorted(
+        (o for o in able if index.officers[o].officer.office_id not in own),
+        key=lambda o: (ledger.officer_total[o] / max(index.officers[o].capacity_days, 1), o),
+    )
     width = 2 * entry.need + 2
     if len(others) <= width:
         return mine + others
     start = offset % len(others)
-    return mine + (others + others)[start:start + width]
+    return mine + (others + others)[start : start + width]
 
 
-def _greedy_teams(entries: Sequence[Entry], dates: Mapping[str, dt.date], candidates: Mapping[str, list[int]],
-                  ledger: Ledger) -> dict[str, set[int]]:
+def _greedy_teams(
+    entries: Sequence[Entry],
+    dates: Mapping[str, dt.date],
+    candidates: Mapping[str, list[int]],
+    ledger: Ledger,
+) -> dict[str, set[int]]:
     """A quick team per entry (responsible offices first, then the least used officers): the search's start."""
     index, supply = ledger.index, ledger.supply
     day_use: dict[tuple[int, dt.date], int] = {}
@@ -98,10 +113,13 @@ def _greedy_teams(entries: Sequence[Entry], dates: Mapping[str, dt.date], candid
     teams: dict[str, set[int]] = {}
     for e in sorted(entries, key=lambda e: dates[e.id]):
         day, q = dates[e.id], quarter_of(dates[e.id].month)
-        free = [o for o in candidates[e.id]
-                if supply.free(o, day) - day_use.get((o, day), 0) > 0
-                and ledger.officer_quarter[o, q] + quarter_use.get((o, q), 0) < supply.quarter_cap[o, q]
-                and not index.officers[o].officer.is_mine_specialist]
+        free = [
+            o
+            for o in candidates[e.id]
+            if supply.free(o, day) - day_use.get((o, day), 0) > 0
+            and ledger.officer_quarter[o, q] + quarter_use.get((o, q), 0) < supply.quarter_cap[o, q]
+            and not index.officers[o].officer.is_mine_specialist
+        ]
         free.sort(key=lambda o: (total.get(o, 0) / max(index.officers[o].capacity_days, 1), o))
         office = {o: index.officers[o].officer.office_id for o in free}
         team: list[int] = []
@@ -121,14 +139,29 @@ def _greedy_teams(entries: Sequence[Entry], dates: Mapping[str, dt.date], candid
     return teams
 
 
-def solve(entries: Sequence[Entry], dates: Mapping[str, dt.date], ledger: Ledger, limit: float, workers: int,
-          on_solution: Callable[[float], None] | None = None, seed: int = 0,
-          reserve: Mapping[tuple[int, int], int] | None = None) -> tuple[dict[str, list[int]], Solved | None]:
+def solve(
+    entries: Sequence[Entry],
+    dates: Mapping[str, dt.date],
+    ledger: Ledger,
+    limit: float,
+    workers: int,
+    on_solution: Callable[[float], None] | None = None,
+    seed: int = 0,
+    reserve: Mapping[tuple[int, int], int] | None = None,
+) -> tuple[dict[str, list[int]], Solved | None]:
     """Team per entry; entries missing from the answer could not be staffed on their date."""
     if not entries:
         return {}, None
-    solved = run(build(entries, dates, ledger, reserve), limit, workers, on_solution, seed, gap=0.05, stall=0.5,
-                 presolve=False)
+    solved = run(
+        build(entries, dates, ledger, reserve),
+        limit,
+        workers,
+        on_solution,
+        seed,
+        gap=0.05,
+        stall=0.5,
+        presolve=False,
+    )
     if solved is None:
         return {}, None
     v = solved.vars

@@ -38,8 +38,9 @@ class Supply:
         for t in sorted(index.working_days):
             if t.year == self.problem.year:
                 self.days_by_month.setdefault(t.month, []).append(t)
-        per_quarter = [sum(len(self.days_by_month.get(m, [])) for m in range(3 * q - 2, 3 * q + 1))
-                       for q in range(1, 5)]
+        per_quarter = [
+            sum(len(self.days_by_month.get(m, [])) for m in range(3 * q - 2, 3 * q + 1)) for q in range(1, 5)
+        ]
         self.slots: dict[int, dict[dt.date, int]] = {}
         self.month_sum: dict[tuple[int, int], int] = {}
         self.quarter_cap: dict[tuple[int, int], int] = {}
@@ -79,9 +80,12 @@ class Supply:
         there takes no extra slot."""
         s = self.problem.index().officers[officer_id]
         q = quarter_of(day.month)
-        return (enterprise_id in self.problem.index().busy_at.get((officer_id, day), ())
-                and day not in s.unavailable and s.officer.certified_on(day)
-                and self.quarter_used[officer_id, q] < self.quarter_cap.get((officer_id, q), 0))
+        return (
+            enterprise_id in self.problem.index().busy_at.get((officer_id, day), ())
+            and day not in s.unavailable
+            and s.officer.certified_on(day)
+            and self.quarter_used[officer_id, q] < self.quarter_cap.get((officer_id, q), 0)
+        )
 
     def can_join(self, officer_id: int, day: dt.date, enterprise_id: int) -> bool:
         return self.free(officer_id, day) > 0 or self.colocated(officer_id, day, enterprise_id)

@@ -29,20 +29,47 @@ from anjian.planning.schedule.ruleset import ScheduleRules
 
 YEAR = 2025
 INDUSTRY_MIX = (  # (industry, share, responsible office key)
-    (Industry.COAL_MINE, 0.03, "coal"), (Industry.COAL_PROCESSING, 0.03, "coal"),
-    (Industry.NONCOAL_MINE, 0.08, "noncoal"), (Industry.HAZCHEM, 0.28, "hazchem"),
-    (Industry.METALLURGY_TRADE, 0.48, "metallurgy"), (Industry.TRAINING_BODY, 0.02, "hr"),
-    (Industry.ASSESSMENT_BODY, 0.02, "office"), (Industry.OTHER, 0.06, "metallurgy"),
+    (Industry.COAL_MINE, 0.03, "coal"),
+    (Industry.COAL_PROCESSING, 0.03, "coal"),
+    (Industry.NONCOAL_MINE, 0.08, "noncoal"),
+    (Industry.HAZCHEM, 0.28, "hazchem"),
+    (Industry.METALLURGY_TRADE, 0.48, "metallurgy"),
+    (Industry.TRAINING_BODY, 0.02, "hr"),
+    (Industry.ASSESSMENT_BODY, 0.02, "office"),
+    (Industry.OTHER, 0.06, "metallurgy"),
 )
 OFFICE_NAMES = {
-    Level.COUNTY: {"coal": "煤矿安全监管股", "noncoal": "非煤矿山安全监管股", "hazchem": "危险化学品安全监管股",
-                   "metallurgy": "冶金工贸安全监管股", "office": "综合协调股", "hr": "综合协调股", "team": "执法大队"},
-    Level.CITY: {"coal": "煤矿安全监管科", "noncoal": "非煤矿山安全监管科", "hazchem": "危险化学品安全监管科",
-                 "metallurgy": "冶金工贸安全监管科", "office": "办公室", "hr": "人事教育训练科", "team": "执法支队"},
-    Level.PROVINCE: {"coal": "煤矿安全监管处", "noncoal": "非煤矿山安全监管处", "hazchem": "危险化学品安全监管处",
-                     "metallurgy": "冶金工贸安全监管处", "office": "办公室", "hr": "宣传教育处", "team": "执法总队"},
+    Level.COUNTY: {
+        "coal": "煤矿安全监管股",
+        "noncoal": "非煤矿山安全监管股",
+        "hazchem": "危险化学品安全监管股",
+        "metallurgy": "冶金工贸安全监管股",
+        "office": "综合协调股",
+        "hr": "综合协调股",
+        "team": "执法大队",
+    },
+    Level.CITY: {
+        "coal": "煤矿安全监管科",
+        "noncoal": "非煤矿山安全监管科",
+        "hazchem": "危险化学品安全监管科",
+        "metallurgy": "冶金工贸安全监管科",
+        "office": "办公室",
+        "hr": "人事教育训练科",
+        "team": "执法支队",
+    },
+    Level.PROVINCE: {
+        "coal": "煤矿安全监管处",
+        "noncoal": "非煤矿山安全监管处",
+        "hazchem": "危险化学品安全监管处",
+        "metallurgy": "冶金工贸安全监管处",
+        "office": "办公室",
+        "hr": "宣传教育处",
+        "team": "执法总队",
+    },
 }
-SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎"
+SURNAMES = (
+    "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎"
+)
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰建国志红"
 
 
@@ -95,7 +122,9 @@ class _Builder:
     def staff(self, a: Agency, officers: int) -> None:
         """Officers per office in proportion to the visits it is responsible for (at least two each); the
         enforcement team gets the rest, at least 40 %."""
-        own = sorted({self.office_ids[a.id, k] for k in ("coal", "noncoal", "hazchem", "metallurgy", "office", "hr")})
+        own = sorted(
+            {self.office_ids[a.id, k] for k in ("coal", "noncoal", "hazchem", "metallurgy", "office", "hr")}
+        )
         team = self.office_ids[a.id, "team"]
         load = {o: 0 for o in own}
         for d in self.demands:
@@ -118,37 +147,79 @@ class _Builder:
         leave = set(rng.sample(self.days, 12))
         if rng.random() < 0.2:
             start = rng.randrange(len(self.days) - 10)
-            leave.update(self.days[start:start + 10])  # 下乡
+            leave.update(self.days[start : start + 10])  # 下乡
         team = any(o.id == office and o.is_enforcement_team for o in self.offices)
         capacity = rng.randint(55, 90) if team else rng.randint(40, 70)
-        self.officers.append(OfficerSupply(
-            Officer(n, office, name, cert, until, is_mine_specialist=specialist,
-                    district_code=agency.region_code),
-            capacity, frozenset(leave)))
+        self.officers.append(
+            OfficerSupply(
+                Officer(
+                    n,
+                    office,
+                    name,
+                    cert,
+                    until,
+                    is_mine_specialist=specialist,
+                    district_code=agency.region_code,
+                ),
+                capacity,
+                frozenset(leave),
+            )
+        )
 
     def enterprise(self, agency: Agency, district: str) -> Enterprise:
         r = self.rng.random()
         cumulative = [sum(share for _, share, _ in INDUSTRY_MIX[: i + 1]) for i in range(len(INDUSTRY_MIX))]
         industry, _, key = INDUSTRY_MIX[next((i for i, c in enumerate(cumulative) if r <= c), -1)]
         n = len(self.enterprises) + 1
-        e = Enterprise(n, f"{district[-3:]}{industry.value[:4]}{n:05d}号单位（合成）", agency.id, industry,
-                       district_code=district, std_grade=self.rng.choice(list(StdGrade)),
-                       owning_office_id=self.office_ids[agency.id, key])
+        e = Enterprise(
+            n,
+            f"{district[-3:]}{industry.value[:4]}{n:05d}号单位（合成）",
+            agency.id,
+            industry,
+            district_code=district,
+            std_grade=self.rng.choice(list(StdGrade)),
+            owning_office_id=self.office_ids[agency.id, key],
+        )
         self.enterprises.append(e)
         self.owner[e.id] = key
         return e
 
-    def demand(self, agency: Agency, e: Enterprise, key: str, count: int, periods: tuple[tuple[int, ...], ...],
-               responsible: tuple[int, ...],
-               cooperating: tuple[int, ...] = (), category: str = "key", kind: VisitKind = VisitKind.INSPECTION,
-               persons: int = 0) -> None:
+    def demand(
+        self,
+        agency: Agency,
+        e: Enterprise,
+        key: str,
+        count: int,
+        periods: tuple[tuple[int, ...], ...],
+        responsible: tuple[int, ...],
+        cooperating: tuple[int, ...] = (),
+        category: str = "key",
+        kind: VisitKind = VisitKind.INSPECTION,
+        persons: int = 0,
+    ) -> None:
         n = len(self.demands) + 1
-        preferred = tuple(sorted(self.rng.sample(sorted({m for p in periods for m in p}), 1))) \
-            if self.rng.random() < 0.1 else ()
+        preferred = (
+            tuple(sorted(self.rng.sample(sorted({m for p in periods for m in p}), 1)))
+            if self.rng.random() < 0.1
+            else ()
+        )
         counter = Counter.SUPERVISORY if kind == VisitKind.SUPERVISORY_CHECK else Counter.ENFORCEMENT
-        self.demands.append(VisitDemand(
-            f"D{n}", e.id, agency.id, count, periods, responsible, cooperating, category, kind, counter,
-            preferred, persons))
+        self.demands.append(
+            VisitDemand(
+                f"D{n}",
+                e.id,
+                agency.id,
+                count,
+                periods,
+                responsible,
+                cooperating,
+                category,
+                kind,
+                counter,
+                preferred,
+                persons,
+            )
+        )
 
     def plan(self, agency: Agency, e: Enterprise, key_rate: float, general_share: float) -> None:
         """Key units get 2–4 visits (some joint with the enforcement team or the 办公室); a sample of the
@@ -156,21 +227,41 @@ class _Builder:
         rng, key = self.rng, self.owner[e.id]
         office, team = self.office_ids[agency.id, key], self.office_ids[agency.id, "team"]
         mine = e.industry in (Industry.COAL_MINE, Industry.NONCOAL_MINE)
-        is_key = rng.random() < (0.7 if e.industry == Industry.COAL_MINE else 2.5 * key_rate if mine else key_rate)
+        is_key = rng.random() < (
+            0.7 if e.industry == Industry.COAL_MINE else 2.5 * key_rate if mine else key_rate
+        )
         if is_key:
-            count, periods = rng.choice([(2, quarters(2, 4)), (2, quarters(1, 3)), (4, quarters(1, 2, 3, 4)),
-                                         (1, quarters(1, 2, 3)), (2, quarters(2, 3, 4))])
+            count, periods = rng.choice(
+                [
+                    (2, quarters(2, 4)),
+                    (2, quarters(1, 3)),
+                    (4, quarters(1, 2, 3, 4)),
+                    (1, quarters(1, 2, 3)),
+                    (2, quarters(2, 3, 4)),
+                ]
+            )
             persons = 3 if e.industry == Industry.COAL_MINE and agency.level != Level.COUNTY else 0
             self.demand(agency, e, key, count, periods, (office,), (team,), persons=persons)
             r = rng.random()
             if r < 0.3:
-                c2, p2 = rng.choice([(1, quarters(3)), (1, quarters(2, 3)), (2, quarters(2, 4)), (1, WHOLE_YEAR)])
+                c2, p2 = rng.choice(
+                    [(1, quarters(3)), (1, quarters(2, 3)), (2, quarters(2, 4)), (1, WHOLE_YEAR)]
+                )
                 self.demand(agency, e, "team", c2, p2, (team,))
             elif r < 0.4:
-                self.demand(agency, e, "office", 1, quarters(1, 2, 3, 4), (self.office_ids[agency.id, "office"],))
+                self.demand(
+                    agency, e, "office", 1, quarters(1, 2, 3, 4), (self.office_ids[agency.id, "office"],)
+                )
             elif r < 0.43:
-                self.demand(agency, e, key, 1, quarters(rng.randint(1, 4)), (office,),
-                            kind=VisitKind.SUPERVISORY_CHECK)
+                self.demand(
+                    agency,
+                    e,
+                    key,
+                    1,
+                    quarters(rng.randint(1, 4)),
+                    (office,),
+                    kind=VisitKind.SUPERVISORY_CHECK,
+                )
         elif rng.random() < general_share:
             q = rng.sample([1, 2, 3, 4], rng.choice([1, 1, 2, 3, 4]))
             owner = team if rng.random() < 0.5 else office
@@ -179,8 +270,16 @@ class _Builder:
     def spot_check(self, agency: Agency, e: Enterprise) -> None:
         """An upper level's visit to a lower level's unit (counts against the same cap)."""
         key = self.owner[e.id]
-        self.demand(agency, e, key, 1, quarters(self.rng.randint(1, 4)), (self.office_ids[agency.id, key],),
-                    (self.office_ids[agency.id, "team"],), category="general")
+        self.demand(
+            agency,
+            e,
+            key,
+            1,
+            quarters(self.rng.randint(1, 4)),
+            (self.office_ids[agency.id, key],),
+            (self.office_ids[agency.id, "team"],),
+            category="general",
+        )
 
     def outside_visits(self, share: float) -> None:
         """Visits already fixed by levels outside the problem, and weekly specialist patrols at coal mines."""
@@ -193,11 +292,19 @@ class _Builder:
         for e in self.enterprises:
             if self.rng.random() < share:
                 day = self.rng.choice(self.days)
-                self.fixed.append(FixedVisit(f"F{len(self.fixed) + 1}", e.id, day, None, label="上级已定检查"))
+                self.fixed.append(
+                    FixedVisit(f"F{len(self.fixed) + 1}", e.id, day, None, label="上级已定检查")
+                )
             if e.industry != Industry.COAL_MINE:
                 continue
-            s = next((s for s in self.officers if free.get(s.id)
-                      and agency_of[s.officer.office_id] == e.agency_id), None)
+            s = next(
+                (
+                    s
+                    for s in self.officers
+                    if free.get(s.id) and agency_of[s.officer.office_id] == e.agency_id
+                ),
+                None,
+            )
             if s is None:
                 continue
             free[s.id] -= 1
@@ -206,9 +313,19 @@ class _Builder:
                 if days and self.rng.random() < 0.8:
                     day = self.rng.choice(days)
                     patrolled.add((s.id, day))
-                    self.fixed.append(FixedVisit(
-                        f"P{len(self.fixed) + 1}", e.id, day, e.agency_id,
-                        VisitKind.SPECIALIST_PATROL, Counter.NONE, False, (s.id,), label="专员入矿巡查"))
+                    self.fixed.append(
+                        FixedVisit(
+                            f"P{len(self.fixed) + 1}",
+                            e.id,
+                            day,
+                            e.agency_id,
+                            VisitKind.SPECIALIST_PATROL,
+                            Counter.NONE,
+                            False,
+                            (s.id,),
+                            label="专员入矿巡查",
+                        )
+                    )
 
     def recusals(self) -> None:
         ids = [e.id for e in self.enterprises]
@@ -241,14 +358,25 @@ class _Builder:
             n = need.get(e.id, 0)
             drawn = self.rng.choice([2, 4, 6, 8, 12])
             tight = self.rng.random() < 0.5 and e.id in shared and n > widest.get(e.id, 0)
-            caps[e.id, str(Counter.ENFORCEMENT)] = widest[e.id] + fixed.get(e.id, 0) if tight else max(n, drawn)
+            caps[e.id, str(Counter.ENFORCEMENT)] = (
+                widest[e.id] + fixed.get(e.id, 0) if tight else max(n, drawn)
+            )
             caps[e.id, str(Counter.SUPERVISORY)] = 3
         return caps
 
     def problem(self) -> ScheduleProblem:
-        return ScheduleProblem(YEAR, self.days, tuple(self.agencies), tuple(self.offices), tuple(self.officers),
-                               tuple(self.enterprises), tuple(self.demands), self.rules, tuple(self.fixed),
-                               self.caps())
+        return ScheduleProblem(
+            YEAR,
+            self.days,
+            tuple(self.agencies),
+            tuple(self.offices),
+            tuple(self.officers),
+            tuple(self.enterprises),
+            tuple(self.demands),
+            self.rules,
+            tuple(self.fixed),
+            self.caps(),
+        )
 
 
 def districts(region: str, n: int) -> list[str]:
@@ -272,7 +400,9 @@ def synthetic_bureau(size: str, seed: int = 1, pack: str = "shanxi") -> Schedule
     else:
         prov = b.agency("合成省应急管理厅", Level.PROVINCE, None, "140000")
         city = b.agency("合成市应急管理局", Level.CITY, prov.id, "149900")
-        counties = [b.agency(f"合成{i + 1}县应急管理局", Level.COUNTY, city.id, f"1499{i + 1:02d}") for i in range(8)]
+        counties = [
+            b.agency(f"合成{i + 1}县应急管理局", Level.COUNTY, city.id, f"1499{i + 1:02d}") for i in range(8)
+        ]
         for _ in range(3000):
             b.plan(city, b.enterprise(city, b.rng.choice(districts("1499", 13))), 0.04, 0.1)
         for c in counties:

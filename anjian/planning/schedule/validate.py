@@ -46,64 +46,130 @@ def check_inputs(problem: ScheduleProblem) -> list[Finding]:
     found = []
     for d in problem.demands:
         if d.enterprise_id not in index.enterprises:
-            found.append(_err("demand_complete", "unknown_reference",
-                              msg.UNKNOWN_REFERENCE.format(kind="单位", ref=d.enterprise_id), d.id))
+            found.append(
+                _err(
+                    "demand_complete",
+                    "unknown_reference",
+                    msg.UNKNOWN_REFERENCE.format(kind="单位", ref=d.enterprise_id),
+                    d.id,
+                )
+            )
         for o in (*d.responsible_office_ids, *d.cooperating_office_ids):
             if o not in index.offices:
-                found.append(_err("demand_complete", "unknown_reference",
-                                  msg.UNKNOWN_REFERENCE.format(kind="股室", ref=o), d.id))
+                found.append(
+                    _err(
+                        "demand_complete",
+                        "unknown_reference",
+                        msg.UNKNOWN_REFERENCE.format(kind="股室", ref=o),
+                        d.id,
+                    )
+                )
         if d.count <= 0 or not d.periods:
-            found.append(_err("demand_window", "unknown_reference",
-                              msg.UNKNOWN_REFERENCE.format(kind="检查时间或次数", ref=d.id), d.id))
+            found.append(
+                _err(
+                    "demand_window",
+                    "unknown_reference",
+                    msg.UNKNOWN_REFERENCE.format(kind="检查时间或次数", ref=d.id),
+                    d.id,
+                )
+            )
     return found
 
 
-def check_references(problem: ScheduleProblem, visits: Sequence[Visit], _w: Sequence[QuietWindow]) -> list[Finding]:
+def check_references(
+    problem: ScheduleProblem, visits: Sequence[Visit], _w: Sequence[QuietWindow]
+) -> list[Finding]:
     index = problem.index()
     found = []
     for v in visits:
         for d in v.demand_ids:
             if d not in index.demands:
-                found.append(_err("demand_complete", "unknown_reference",
-                                  msg.UNKNOWN_REFERENCE.format(kind="检查任务", ref=d)))
+                found.append(
+                    _err(
+                        "demand_complete",
+                        "unknown_reference",
+                        msg.UNKNOWN_REFERENCE.format(kind="检查任务", ref=d),
+                    )
+                )
         for o in v.officer_ids:
             if o not in index.officers:
-                found.append(_err("officer_count", "unknown_reference",
-                                  msg.UNKNOWN_REFERENCE.format(kind="执法人员", ref=o)))
+                found.append(
+                    _err(
+                        "officer_count",
+                        "unknown_reference",
+                        msg.UNKNOWN_REFERENCE.format(kind="执法人员", ref=o),
+                    )
+                )
     return found
 
 
-def check_working_day(problem: ScheduleProblem, visits: Sequence[Visit], _w: Sequence[QuietWindow]) -> list[Finding]:
+def check_working_day(
+    problem: ScheduleProblem, visits: Sequence[Visit], _w: Sequence[QuietWindow]
+) -> list[Finding]:
     working = problem.index().working_days
     found = []
     for v in visits:
         name = _ent(problem, v.enterprise_id)
         if v.date.year != problem.year:
-            found.append(_err("working_day", "outside_year",
-                              msg.OUTSIDE_YEAR.format(enterprise=name, date=date_label(v.date), year=problem.year),
-                              name, enterprise_id=v.enterprise_id, date=v.date))
+            found.append(
+                _err(
+                    "working_day",
+                    "outside_year",
+                    msg.OUTSIDE_YEAR.format(enterprise=name, date=date_label(v.date), year=problem.year),
+                    name,
+                    enterprise_id=v.enterprise_id,
+                    date=v.date,
+                )
+            )
         elif v.date not in working:
-            found.append(_err("working_day", "not_working_day",
-                              msg.NOT_WORKING_DAY.format(enterprise=name, date=date_label(v.date),
-                                                         weekday=weekday_label(v.date)),
-                              name, enterprise_id=v.enterprise_id, date=v.date))
+            found.append(
+                _err(
+                    "working_day",
+                    "not_working_day",
+                    msg.NOT_WORKING_DAY.format(
+                        enterprise=name, date=date_label(v.date), weekday=weekday_label(v.date)
+                    ),
+                    name,
+                    enterprise_id=v.enterprise_id,
+                    date=v.date,
+                )
+            )
     return found
 
 
-def check_demand_window(problem: ScheduleProblem, visits: Sequence[Visit], _w: Sequence[QuietWindow]) -> list[Finding]:
+def check_demand_window(
+    problem: ScheduleProblem, visits: Sequence[Visit], _w: Sequence[QuietWindow]
+) -> list[Finding]:
     found = []
     for v in visits:
         for d in _known(problem, v):
-            if v.date.month not in d.window or d.enterprise_id != v.enterprise_id or d.agency_id != v.agency_id:
+            if (
+                v.date.month not in d.window
+                or d.enterprise_id != v.enterprise_id
+                or d.agency_id != v.agency_id
+            ):
                 name = _ent(problem, v.enterprise_id)
-                found.append(_err("demand_window", "outside_window",
-                                  msg.OUTSIDE_WINDOW.format(enterprise=name, demand=_demand(problem, d),
-                                                            date=date_label(v.date), window=periods_label(d.periods)),
-                                  name, enterprise_id=v.enterprise_id, date=v.date))
+                found.append(
+                    _err(
+                        "demand_window",
+                        "outside_window",
+                        msg.OUTSIDE_WINDOW.format(
+                            enterprise=name,
+                            demand=_demand(problem, d),
+                            date=date_label(v.date),
+                            window=periods_label(d.periods),
+                        ),
+                        name,
+                        enterprise_id=v.enterprise_id,
+                        date=v.date,
+                    )
+                )
     return found
 
 
-def check_demand_complete(problem: ScheduleProblem, visits: Sequence[Visit], _w: Sequence[QuietWindow]) -> list[Finding]:
+def check_demand_complete(
+    problem: ScheduleProblem, visits: Sequence[Visit], _w: Sequence[QuietWindow]
+) -> list[Finding]:
     placed: Tally[str] = Tally()
     seen: set[tuple[str, dt.date]] = set()
     found = []
@@ -112,24 +178,49 @@ def check_demand_complete(problem: ScheduleProblem, visits: Sequence[Visit], _w:
             placed[d] += 1
             if (d, v.date) in seen and d in problem.index().demands:
                 name = _ent(problem, v.enterprise_id)
-                found.append(_err("demand_complete", "demand_twice_same_day",
-                                  msg.DEMAND_TWICE_SAME_DAY.format(enterprise=name, demand=d, date=date_label(v.date)),
-                                  name, enterprise_id=v.enterprise_id, date=v.date))
+                found.append(
+                    _err(
+                        "demand_complete",
+                        "demand_twice_same_day",
+                        msg.DEMAND_TWICE_SAME_DAY.format(enterprise=name, demand=d, date=date_label(v.date)),
+                        name,
+                        enterprise_id=v.enterprise_id,
+                        date=v.date,
+                    )
+                )
             seen.add((d, v.date))
     for dem in problem.demands:
         name = _ent(problem, dem.enterprise_id)
         if placed[dem.id] < dem.count:
-            found.append(_err("demand_complete", "demand_short",
-                              msg.DEMAND_SHORT.format(enterprise=name, demand=_demand(problem, dem), count=dem.count,
-                                                      placed=placed[dem.id]), name, enterprise_id=dem.enterprise_id))
+            found.append(
+                _err(
+                    "demand_complete",
+                    "demand_short",
+                    msg.DEMAND_SHORT.format(
+                        enterprise=name, demand=_demand(problem, dem), count=dem.count, placed=placed[dem.id]
+                    ),
+                    name,
+                    enterprise_id=dem.enterprise_id,
+                )
+            )
         elif placed[dem.id] > dem.count:
-            found.append(_err("demand_complete", "demand_over",
-                              msg.DEMAND_OVER.format(enterprise=name, demand=_demand(problem, dem), count=dem.count,
-                                                     placed=placed[dem.id]), name, enterprise_id=dem.enterprise_id))
+            found.append(
+                _err(
+                    "demand_complete",
+                    "demand_over",
+                    msg.DEMAND_OVER.format(
+                        enterprise=name, demand=_demand(problem, dem), count=dem.count, placed=placed[dem.id]
+                    ),
+                    name,
+                    enterprise_id=dem.enterprise_id,
+                )
+            )
     return found
 
 
-def check_demand_spread(problem: ScheduleProblem, visits: Sequence[Visit], _w: Sequence[QuietWindow]) -> list[Finding]:
+def check_demand_spread(
+    problem: ScheduleProblem, visits: Sequence[Visit], _w: Sequence[QuietWindow]
+) -> list[Finding]:
     months: dict[str, Tally[int]] = {}
     for v in visits:
         for demand_id in v.demand_ids:
@@ -144,10 +235,24 @@ def check_demand_spread(problem: ScheduleProblem, visits: Sequence[Visit], _w: S
             n = sum(got[m] for m in p)
             if not low <= n <= high:
                 name = _ent(problem, dem.enterprise_id)
-                found.append(_err("demand_spread", "spread_broken", msg.SPREAD_BROKEN.format(
-                    enterprise=name, demand=_demand(problem, dem), period=periods_label([p]), placed=n, low=low,
-                    high=high, count=dem.count, periods=periods_label(dem.periods)), name,
-                    enterprise_id=dem.enterprise_id))
+                found.append(
+                    _err(
+                        "demand_spread",
+                        "spread_broken",
+                        msg.SPREAD_BROKEN.format(
+                            enterprise=name,
+                            demand=_demand(problem, dem),
+                            period=periods_label([p]),
+                            placed=n,
+                            low=low,
+                            high=high,
+                            count=dem.count,
+                            periods=periods_label(dem.periods),
+                        ),
+                        name,
+                        enterprise_id=dem.enterprise_id,
+                    )
+                )
     return found
 
 
@@ -165,8 +270,9 @@ def _bureau_window(problem: ScheduleProblem, ent: int, month: int) -> tuple[int,
     return None
 
 
-def check_quiet_period(problem: ScheduleProblem, visits: Sequence[Visit],
-                       windows: Sequence[QuietWindow]) -> list[Finding]:
+def check_quiet_period(
+    problem: ScheduleProblem, visits: Sequence[Visit], windows: Sequence[QuietWindow]
+) -> list[Finding]:
     n = problem.rules.quiet_days
     if n <= 0:
         return []
@@ -191,35 +297,67 @@ def check_quiet_period(problem: ScheduleProblem, visits: Sequence[Visit],
         if window is None and key in given:
             first, last, w = given[key]
             if w.days < n or w.first.month != month or w.last.month != month:
-                found.append(_err("quiet_period", "quiet_window_short", msg.QUIET_WINDOW_SHORT.format(
-                    enterprise=name, year=problem.year, month=month, first=first, last=last, days=n), name,
-                    enterprise_id=ent))
+                found.append(
+                    _err(
+                        "quiet_period",
+                        "quiet_window_short",
+                        msg.QUIET_WINDOW_SHORT.format(
+                            enterprise=name, year=problem.year, month=month, first=first, last=last, days=n
+                        ),
+                        name,
+                        enterprise_id=ent,
+                    )
+                )
             window = (first, last)
         if window is None:
             busy = {d.day for d, _ in closing.get(key, [])}
             longest = longest_free_run(problem.year, month, busy)[0]
             if longest < n:
-                found.append(_err("quiet_period", "quiet_too_short", msg.QUIET_TOO_SHORT.format(
-                    enterprise=name, year=problem.year, month=month, days=n, longest=longest), name,
-                    enterprise_id=ent))
+                found.append(
+                    _err(
+                        "quiet_period",
+                        "quiet_too_short",
+                        msg.QUIET_TOO_SHORT.format(
+                            enterprise=name, year=problem.year, month=month, days=n, longest=longest
+                        ),
+                        name,
+                        enterprise_id=ent,
+                    )
+                )
             continue
         for day, ours in closing.get(key, []):
             if window[0] <= day.day <= window[1]:
-                text = msg.QUIET_VIOLATED.format(enterprise=name, date=date_label(day), month=month,
-                                                 first=window[0], last=window[1])
+                text = msg.QUIET_VIOLATED.format(
+                    enterprise=name, date=date_label(day), month=month, first=window[0], last=window[1]
+                )
                 severity = Severity.ERROR if ours is not None else Severity.WARNING
-                found.append(Finding("quiet_violated", severity, "quiet_period", text, name,
-                                     enterprise_id=ent, date=day))
+                found.append(
+                    Finding(
+                        "quiet_violated", severity, "quiet_period", text, name, enterprise_id=ent, date=day
+                    )
+                )
         for v in excused.get(key, []):
             if window[0] <= v.date.day <= window[1]:
                 approval = "；".join(d.quiet_exception or d.kind for d in _known(problem, v))
-                found.append(Finding("quiet_exception", Severity.INFO, "quiet_period", msg.QUIET_EXCEPTION.format(
-                    enterprise=name, date=date_label(v.date), approval=approval), name,
-                    enterprise_id=ent, date=v.date))
+                found.append(
+                    Finding(
+                        "quiet_exception",
+                        Severity.INFO,
+                        "quiet_period",
+                        msg.QUIET_EXCEPTION.format(
+                            enterprise=name, date=date_label(v.date), approval=approval
+                        ),
+                        name,
+                        enterprise_id=ent,
+                        date=v.date,
+                    )
+                )
     return found
 
 
-def check_frequency_cap(problem: ScheduleProblem, visits: Sequence[Visit], _w: Sequence[QuietWindow]) -> list[Finding]:
+def check_frequency_cap(
+    problem: ScheduleProblem, visits: Sequence[Visit], _w: Sequence[QuietWindow]
+) -> list[Finding]:
     ours: dict[tuple[int, str], set[dt.date]] = {}
     fixed: dict[tuple[int, str], set[dt.date]] = {}
     for v in visits:
@@ -236,15 +374,28 @@ def check_frequency_cap(problem: ScheduleProblem, visits: Sequence[Visit], _w: S
             continue
         ent, counter = key
         name = _ent(problem, ent)
-        found.append(_err("frequency_cap", "cap_exceeded", msg.CAP_EXCEEDED.format(
-            enterprise=name, counter=msg.COUNTER_NAMES.get(counter, counter), count=len(days),
-            own=len(ours.get(key, set()) - fixed.get(key, set())), other=len(fixed.get(key, set())), cap=cap),
-            name, enterprise_id=ent))
+        found.append(
+            _err(
+                "frequency_cap",
+                "cap_exceeded",
+                msg.CAP_EXCEEDED.format(
+                    enterprise=name,
+                    counter=msg.COUNTER_NAMES.get(counter, counter),
+                    count=len(days),
+                    own=len(ours.get(key, set()) - fixed.get(key, set())),
+                    other=len(fixed.get(key, set())),
+                    cap=cap,
+                ),
+                name,
+                enterprise_id=ent,
+            )
+        )
     return found
 
 
-def check_specialist_weekly(problem: ScheduleProblem, visits: Sequence[Visit],
-                            _w: Sequence[QuietWindow]) -> list[Finding]:
+def check_specialist_weekly(
+    problem: ScheduleProblem, visits: Sequence[Visit], _w: Sequence[QuietWindow]
+) -> list[Finding]:
     index = problem.index()
     mines = {e.id for e in problem.enterprises if index.is_mine(e.id)}
     first = problem.rules.week_first_day
@@ -255,40 +406,67 @@ def check_specialist_weekly(problem: ScheduleProblem, visits: Sequence[Visit],
             days.setdefault((f.enterprise_id, week_start(f.date, first)), set()).add(f.date)
     for v in visits:
         if v.enterprise_id in mines and any(
-                o in index.officers and index.officers[o].officer.is_mine_specialist for o in v.officer_ids):
+            o in index.officers and index.officers[o].officer.is_mine_specialist for o in v.officer_ids
+        ):
             key = (v.enterprise_id, week_start(v.date, first))
             days.setdefault(key, set()).add(v.date)
             ours.add(key)
     limit = problem.rules.specialist_entries_per_week
     return [
-        Finding("specialist_week_over", Severity.ERROR if key in ours else Severity.WARNING, "specialist_weekly",
-                msg.SPECIALIST_WEEK_OVER.format(enterprise=_ent(problem, key[0]), week=week_label(key[1]),
-                                                count=len(d), max=limit),
-                _ent(problem, key[0]), enterprise_id=key[0], period=week_label(key[1]))
-        for key, d in sorted(days.items()) if len(d) > limit
+        Finding(
+            "specialist_week_over",
+            Severity.ERROR if key in ours else Severity.WARNING,
+            "specialist_weekly",
+            msg.SPECIALIST_WEEK_OVER.format(
+                enterprise=_ent(problem, key[0]), week=week_label(key[1]), count=len(d), max=limit
+            ),
+            _ent(problem, key[0]),
+            enterprise_id=key[0],
+            period=week_label(key[1]),
+        )
+        for key, d in sorted(days.items())
+        if len(d) > limit
     ]
 
 
-def check_one_entry_per_day(problem: ScheduleProblem, visits: Sequence[Visit],
-                            _w: Sequence[QuietWindow]) -> list[Finding]:
+def check_one_entry_per_day(
+    problem: ScheduleProblem, visits: Sequence[Visit], _w: Sequence[QuietWindow]
+) -> list[Finding]:
     count = Tally((v.agency_id, v.enterprise_id, v.date) for v in visits)
     return [
-        _err("one_entry_per_day", "same_day_twice", msg.SAME_DAY_TWICE.format(
-            enterprise=_ent(problem, ent), date=date_label(day), count=n), _ent(problem, ent),
-            enterprise_id=ent, date=day)
-        for (_, ent, day), n in sorted(count.items(), key=lambda kv: (kv[0][2], kv[0][1])) if n > 1
+        _err(
+            "one_entry_per_day",
+            "same_day_twice",
+            msg.SAME_DAY_TWICE.format(enterprise=_ent(problem, ent), date=date_label(day), count=n),
+            _ent(problem, ent),
+            enterprise_id=ent,
+            date=day,
+        )
+        for (_, ent, day), n in sorted(count.items(), key=lambda kv: (kv[0][2], kv[0][1]))
+        if n > 1
     ]
 
 
 CHECKS: tuple[Check, ...] = (
-    check_references, check_working_day, check_demand_window, check_demand_complete, check_demand_spread,
-    check_officer_count, check_recusal, check_officer_availability, check_officer_day_capacity,
-    check_officer_period_capacity, check_quiet_period, check_frequency_cap, check_specialist_weekly,
+    check_references,
+    check_working_day,
+    check_demand_window,
+    check_demand_complete,
+    check_demand_spread,
+    check_officer_count,
+    check_recusal,
+    check_officer_availability,
+    check_officer_day_capacity,
+    check_officer_period_capacity,
+    check_quiet_period,
+    check_frequency_cap,
+    check_specialist_weekly,
     check_one_entry_per_day,
 )
 
 
-def validate(problem: ScheduleProblem, visits: Sequence[Visit],
-             quiet_windows: Sequence[QuietWindow] = ()) -> list[Finding]:
+def validate(
+    problem: ScheduleProblem, visits: Sequence[Visit], quiet_windows: Sequence[QuietWindow] = ()
+) -> list[Finding]:
     """Every finding of the schedule; any ERROR means it must not be saved as final."""
     return [f for check in CHECKS for f in check(problem, visits, quiet_windows)]

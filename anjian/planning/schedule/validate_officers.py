@@ -28,7 +28,9 @@ def _eligible_offices(problem: ScheduleProblem, demands: Iterable[VisitDemand]) 
     return offices
 
 
-def check_officer_count(problem: ScheduleProblem, visits: Sequence[Visit], _w: Sequence[QuietWindow]) -> list[Finding]:
+def check_officer_count(
+    problem: ScheduleProblem, visits: Sequence[Visit], _w: Sequence[QuietWindow]
+) -> list[Finding]:
     """At least the pack's minimum (or the demand's persons) certified officers, all from eligible offices,
     and someone from each demand's responsible offices."""
     index = problem.index()
@@ -43,32 +45,72 @@ def check_officer_count(problem: ScheduleProblem, visits: Sequence[Visit], _w: S
             if s is None:
                 continue
             if not s.officer.certified_on(v.date):
-                found.append(_err("officer_count", "officer_not_certified", msg.OFFICER_NOT_CERTIFIED.format(
-                    enterprise=name, date=day, officer=s.officer.name), name, officer_id=o, date=v.date))
+                found.append(
+                    _err(
+                        "officer_count",
+                        "officer_not_certified",
+                        msg.OFFICER_NOT_CERTIFIED.format(enterprise=name, date=day, officer=s.officer.name),
+                        name,
+                        officer_id=o,
+                        date=v.date,
+                    )
+                )
                 continue
             if s.officer.office_id not in eligible:
                 office = index.offices.get(s.officer.office_id)
-                found.append(_err("officer_count", "officer_wrong_office", msg.OFFICER_WRONG_OFFICE.format(
-                    enterprise=name, date=day, officer=s.officer.name, office=office.name if office else "?"),
-                    name, officer_id=o, date=v.date))
+                found.append(
+                    _err(
+                        "officer_count",
+                        "officer_wrong_office",
+                        msg.OFFICER_WRONG_OFFICE.format(
+                            enterprise=name,
+                            date=day,
+                            officer=s.officer.name,
+                            office=office.name if office else "?",
+                        ),
+                        name,
+                        officer_id=o,
+                        date=v.date,
+                    )
+                )
                 continue
             certified.append(s)
         minimum = max([problem.rules.min_officers] + [d.persons for d in demands])
         if len(set(s.id for s in certified)) < minimum:
-            found.append(_err("officer_count", "too_few_officers", msg.TOO_FEW_OFFICERS.format(
-                enterprise=name, date=day, count=len(certified), min=minimum), name,
-                enterprise_id=v.enterprise_id, date=v.date))
+            found.append(
+                _err(
+                    "officer_count",
+                    "too_few_officers",
+                    msg.TOO_FEW_OFFICERS.format(enterprise=name, date=day, count=len(certified), min=minimum),
+                    name,
+                    enterprise_id=v.enterprise_id,
+                    date=v.date,
+                )
+            )
         present = {s.officer.office_id for s in certified}
         for d in demands:
             if d.responsible_office_ids and not present & set(d.responsible_office_ids):
-                offices = "、".join(index.offices[o].name for o in d.responsible_office_ids if o in index.offices)
-                found.append(_err("officer_count", "office_missing", msg.OFFICE_MISSING.format(
-                    enterprise=name, date=day, demand=_demand(problem, d), offices=offices), name,
-                    enterprise_id=v.enterprise_id, date=v.date))
+                offices = "、".join(
+                    index.offices[o].name for o in d.responsible_office_ids if o in index.offices
+                )
+                found.append(
+                    _err(
+                        "officer_count",
+                        "office_missing",
+                        msg.OFFICE_MISSING.format(
+                            enterprise=name, date=day, demand=_demand(problem, d), offices=offices
+                        ),
+                        name,
+                        enterprise_id=v.enterprise_id,
+                        date=v.date,
+                    )
+                )
     return found
 
 
-def check_recusal(problem: ScheduleProblem, visits: Sequence[Visit], _w: Sequence[QuietWindow]) -> list[Finding]:
+def check_recusal(
+    problem: ScheduleProblem, visits: Sequence[Visit], _w: Sequence[QuietWindow]
+) -> list[Finding]:
     index = problem.index()
     found = []
     for v in visits:
@@ -76,28 +118,51 @@ def check_recusal(problem: ScheduleProblem, visits: Sequence[Visit], _w: Sequenc
             s = index.officers.get(o)
             if s is not None and v.enterprise_id in s.recusals:
                 name = _ent(problem, v.enterprise_id)
-                found.append(_err("recusal", "officer_recused", msg.OFFICER_RECUSED.format(
-                    enterprise=name, date=date_label(v.date), officer=s.officer.name), name,
-                    enterprise_id=v.enterprise_id, officer_id=o, date=v.date))
+                found.append(
+                    _err(
+                        "recusal",
+                        "officer_recused",
+                        msg.OFFICER_RECUSED.format(
+                            enterprise=name, date=date_label(v.date), officer=s.officer.name
+                        ),
+                        name,
+                        enterprise_id=v.enterprise_id,
+                        officer_id=o,
+                        date=v.date,
+                    )
+                )
     return found
 
 
-def check_officer_availability(problem: ScheduleProblem, visits: Sequence[Visit],
-                               _w: Sequence[QuietWindow]) -> list[Finding]:
+def check_officer_availability(
+    problem: ScheduleProblem, visits: Sequence[Visit], _w: Sequence[QuietWindow]
+) -> list[Finding]:
     index = problem.index()
     found = []
     for v in visits:
         for o in v.officer_ids:
             s = index.officers.get(o)
             if s is not None and v.date in s.unavailable:
-                found.append(_err("officer_availability", "officer_unavailable", msg.OFFICER_UNAVAILABLE.format(
-                    officer=s.officer.name, date=date_label(v.date), enterprise=_ent(problem, v.enterprise_id)),
-                    s.officer.name, officer_id=o, date=v.date))
+                found.append(
+                    _err(
+                        "officer_availability",
+                        "officer_unavailable",
+                        msg.OFFICER_UNAVAILABLE.format(
+                            officer=s.officer.name,
+                            date=date_label(v.date),
+                            enterprise=_ent(problem, v.enterprise_id),
+                        ),
+                        s.officer.name,
+                        officer_id=o,
+                        date=v.date,
+                    )
+                )
     return found
 
 
-def check_officer_day_capacity(problem: ScheduleProblem, visits: Sequence[Visit],
-                               _w: Sequence[QuietWindow]) -> list[Finding]:
+def check_officer_day_capacity(
+    problem: ScheduleProblem, visits: Sequence[Visit], _w: Sequence[QuietWindow]
+) -> list[Finding]:
     """Places an officer enters in a day: our entries and fixed visits they are on, the same enterprise once."""
     places: dict[tuple[int, dt.date], set[int]] = {}
     for v in visits:
@@ -110,10 +175,18 @@ def check_officer_day_capacity(problem: ScheduleProblem, visits: Sequence[Visit]
     load = {k: len(v) for k, v in places.items()}
     limit = problem.rules.entries_per_officer_day
     return [
-        _err("officer_day_capacity", "officer_day_over", msg.OFFICER_DAY_OVER.format(
-            officer=_officer(problem, o), date=date_label(day), count=n, max=limit), _officer(problem, o),
-            officer_id=o, date=day)
-        for (o, day), n in sorted(load.items(), key=lambda kv: (kv[0][1], kv[0][0])) if n > limit
+        _err(
+            "officer_day_capacity",
+            "officer_day_over",
+            msg.OFFICER_DAY_OVER.format(
+                officer=_officer(problem, o), date=date_label(day), count=n, max=limit
+            ),
+            _officer(problem, o),
+            officer_id=o,
+            date=day,
+        )
+        for (o, day), n in sorted(load.items(), key=lambda kv: (kv[0][1], kv[0][0]))
+        if n > limit
     ]
 
 
@@ -124,13 +197,16 @@ def quarter_capacity(problem: ScheduleProblem, officer_id: int) -> list[int]:
         return list(s.quarter_capacity)
     if problem.rules.capacity_split == "even":
         return split_by_weight(s.capacity_days, [1, 1, 1, 1])
-    per_q = [sum(1 for t in problem.working_days if t.year == problem.year and quarter_of(t.month) == q)
-             for q in range(1, 5)]
+    per_q = [
+        sum(1 for t in problem.working_days if t.year == problem.year and quarter_of(t.month) == q)
+        for q in range(1, 5)
+    ]
     return split_by_weight(s.capacity_days, per_q)
 
 
-def check_officer_period_capacity(problem: ScheduleProblem, visits: Sequence[Visit],
-                                  _w: Sequence[QuietWindow]) -> list[Finding]:
+def check_officer_period_capacity(
+    problem: ScheduleProblem, visits: Sequence[Visit], _w: Sequence[QuietWindow]
+) -> list[Finding]:
     load: Tally[tuple[int, int]] = Tally()
     for v in visits:
         for o in v.officer_ids:
@@ -142,7 +218,16 @@ def check_officer_period_capacity(problem: ScheduleProblem, visits: Sequence[Vis
         cap = quarter_capacity(problem, o)[q - 1]
         if used > cap:
             period = quarter_label(problem.year, q)
-            found.append(_err("officer_period_capacity", "officer_period_over", msg.OFFICER_PERIOD_OVER.format(
-                officer=_officer(problem, o), period=period, used=used, capacity=cap), _officer(problem, o),
-                officer_id=o, period=period))
+            found.append(
+                _err(
+                    "officer_period_capacity",
+                    "officer_period_over",
+                    msg.OFFICER_PERIOD_OVER.format(
+                        officer=_officer(problem, o), period=period, used=used, capacity=cap
+                    ),
+                    _officer(problem, o),
+                    officer_id=o,
+                    period=period,
+                )
+            )
     return found

@@ -27,7 +27,9 @@ IMPORT_DUPLICATE_OTHER_SHEET = AT + "「{value}」与「{other_file}」第 {firs
 IMPORT_DATE_ORDER = AT + "终止日期 {valid_to} 早于起始日期 {valid_from}"
 IMPORT_UNKNOWN_INDUSTRY = AT + "无法识别的行业领域「{value}」，可填：{choices}"
 IMPORT_UNKNOWN_OFFICE = AT + "本单位没有名为「{value}」的股室/科室/执法队（请先导入股室，或把此名称加为别名）"
-IMPORT_UNKNOWN_AGENCY = AT + "「{value}」不是{agency}或其下级应急管理部门（填写部门全称或代号，留空则为{agency}）"
+IMPORT_UNKNOWN_AGENCY = (
+    AT + "「{value}」不是{agency}或其下级应急管理部门（填写部门全称或代号，留空则为{agency}）"
+)
 IMPORT_BAD_DATE = AT + "无法识别的日期「{value}」，应写作 2024-01-31 或 2024年1月31日"
 IMPORT_BAD_CLASS = AT + "分类「{value}」应为 A、B、C、D 之一"
 IMPORT_BAD_CHOICE = AT + "无法识别的值「{value}」，可填：{choices}"

@@ -25,8 +25,13 @@ def test_overloaded_officer_hands_entries_to_an_idle_colleague():
 
 def test_no_swap_onto_a_recused_or_absent_colleague():
     from .builders import HAZCHEM, TEAM, officer
-    officers = (officer(11, HAZCHEM, "王伟"), officer(12, HAZCHEM, "李娜", recusals={101}),
-                officer(21, TEAM, "张强"), officer(22, TEAM, "刘洋", unavailable={dt.date(2025, 7, 7)}))
+
+    officers = (
+        officer(11, HAZCHEM, "王伟"),
+        officer(12, HAZCHEM, "李娜", recusals={101}),
+        officer(21, TEAM, "张强"),
+        officer(22, TEAM, "刘洋", unavailable={dt.date(2025, 7, 7)}),
+    )
     p = problem([demand("D0", 101, 1, quarters(3))], officers=officers)
     ledger = Ledger(p, Supply(p, p.officers))
     ledger.place(entry("E0", 101, ("D0",), months_=(7, 8, 9)), dt.date(2025, 7, 7), (11, 21))

@@ -4,8 +4,18 @@ import pytest
 
 from anjian.planning.schedule.bench import run_benchmark
 
-KEYS = {"size", "enterprises", "officers", "visits", "solve_seconds", "status", "entries", "entries_lower_bound",
-        "load_spread", "violations"}
+KEYS = {
+    "size",
+    "enterprises",
+    "officers",
+    "visits",
+    "solve_seconds",
+    "status",
+    "entries",
+    "entries_lower_bound",
+    "load_spread",
+    "violations",
+}
 
 
 @pytest.mark.slow

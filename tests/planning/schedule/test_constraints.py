@@ -59,8 +59,12 @@ def test_demand_spread_puts_one_visit_in_each_quarter_window():
 
 
 def test_office_set_capacity_per_quarter_bounds_entries_and_names_the_office_in_the_core():
-    officers = (officer(11, HAZCHEM, "王伟", capacity=4), officer(12, HAZCHEM, "李娜", capacity=0),
-                officer(21, TEAM, "张强", capacity=4), officer(22, TEAM, "刘洋", capacity=4))
+    officers = (
+        officer(11, HAZCHEM, "王伟", capacity=4),
+        officer(12, HAZCHEM, "李娜", capacity=0),
+        officer(21, TEAM, "张强", capacity=4),
+        officer(22, TEAM, "刘洋", capacity=4),
+    )
     p = problem([demand("D1", 101), demand("D2", 102)], officers=officers)
     supply = Supply(p, p.officers)  # 王伟 has 1 person-day a quarter; 李娜 none
     entries = [entry("E1", months_=(7,)), entry("E2", 102, ("D2",), months_=(8,))]
@@ -140,8 +144,12 @@ def test_officer_count_needs_two_and_someone_from_the_responsible_office():
 
 
 def test_officer_day_and_quarter_capacity():
-    officers = (officer(11, HAZCHEM, "王伟", capacity=4), officer(12, HAZCHEM, "李娜"),
-                officer(21, TEAM, "张强"), officer(22, TEAM, "刘洋"))
+    officers = (
+        officer(11, HAZCHEM, "王伟", capacity=4),
+        officer(12, HAZCHEM, "李娜"),
+        officer(21, TEAM, "张强"),
+        officer(22, TEAM, "刘洋"),
+    )
     p = problem([demand("D1", 101), demand("D2", 102)], officers=officers)
     supply = Supply(p, p.officers)
     same_day = {"E1": dt.date(2025, 7, 7), "E2": dt.date(2025, 7, 7)}
@@ -156,9 +164,15 @@ def test_officer_day_and_quarter_capacity():
 
 
 def test_specialist_enters_a_mine_at_most_once_a_week():
-    officers = (officer(11, HAZCHEM, "王伟", is_mine_specialist=True), officer(12, HAZCHEM, "李娜"),
-                officer(21, TEAM, "张强"), officer(22, TEAM, "刘洋"))
-    p = problem([demand("D1", 103)], enterprises=[enterprise(103, "夏县某煤矿", "coal_mine")], officers=officers)
+    officers = (
+        officer(11, HAZCHEM, "王伟", is_mine_specialist=True),
+        officer(12, HAZCHEM, "李娜"),
+        officer(21, TEAM, "张强"),
+        officer(22, TEAM, "刘洋"),
+    )
+    p = problem(
+        [demand("D1", 103)], enterprises=[enterprise(103, "夏县某煤矿", "coal_mine")], officers=officers
+    )
     tuesday, thursday, monday = dt.date(2025, 7, 8), dt.date(2025, 7, 10), dt.date(2025, 7, 7)
     taken = {(103, monday): frozenset({tuesday})}
     for day, ok in ((thursday, False), (tuesday, True)):
@@ -194,10 +208,20 @@ def test_specialist_alignment_prefers_the_patrol_day():
 
 
 def test_ledger_refuses_the_same_rules_incrementally():
-    patrol = FixedVisit("P1", 103, dt.date(2025, 7, 8), kind=VisitKind.SPECIALIST_PATROL, counter="none",
-                        joinable=False, officer_ids=(11,))
-    p = problem([demand("D1", 101, 1, quarters(3))], fixed=[patrol],
-                enterprises=[enterprise(101, "夏县化工有限公司"), enterprise(103, "夏县某煤矿", "coal_mine")])
+    patrol = FixedVisit(
+        "P1",
+        103,
+        dt.date(2025, 7, 8),
+        kind=VisitKind.SPECIALIST_PATROL,
+        counter="none",
+        joinable=False,
+        officer_ids=(11,),
+    )
+    p = problem(
+        [demand("D1", 101, 1, quarters(3))],
+        fixed=[patrol],
+        enterprises=[enterprise(101, "夏县化工有限公司"), enterprise(103, "夏县某煤矿", "coal_mine")],
+    )
     ledger = Ledger(p, Supply(p, p.officers))
     e = entry("E1", months_=(7, 8, 9))
     assert not ledger.day_allowed(e, dt.date(2025, 7, 6))  # Sunday

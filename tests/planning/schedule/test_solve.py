@@ -18,8 +18,13 @@ def errors(p, r):
 
 
 def test_joint_demands_share_one_entry_and_the_schedule_is_valid():
-    p = problem([demand("D1", 101, 2, quarters(2, 4)), demand("D2", 101, 1, quarters(2, 3), office=TEAM),
-                 demand("D3", 102, 1, quarters(1))])
+    p = problem(
+        [
+            demand("D1", 101, 2, quarters(2, 4)),
+            demand("D2", 101, 1, quarters(2, 3), office=TEAM),
+            demand("D3", 102, 1, quarters(1)),
+        ]
+    )
     r = schedule(p, 10, workers=1)
     assert r.status in (Status.OPTIMAL, Status.FEASIBLE) and errors(p, r) == []
     assert r.stats.entries == r.stats.entries_lower_bound == 3
@@ -57,13 +62,20 @@ def test_another_levels_visit_is_joined_and_counted_once():
 
 
 def test_capacity_shortage_is_explained_per_office_and_quarter():
-    officers = (officer(11, HAZCHEM, "王伟", capacity=8), officer(12, HAZCHEM, "李娜", capacity=0),
-                officer(21, TEAM, "张强"), officer(22, TEAM, "刘洋"))
+    officers = (
+        officer(11, HAZCHEM, "王伟", capacity=8),
+        officer(12, HAZCHEM, "李娜", capacity=0),
+        officer(21, TEAM, "张强"),
+        officer(22, TEAM, "刘洋"),
+    )
     firms = [enterprise(101 + i, f"夏县第{i + 1}化工厂") for i in range(4)]
-    p = problem([demand(f"D{i}", 101 + i, 1, quarters(3)) for i in range(4)], officers=officers, enterprises=firms)
+    p = problem(
+        [demand(f"D{i}", 101 + i, 1, quarters(3)) for i in range(4)], officers=officers, enterprises=firms
+    )
     r = schedule(p, 10, workers=1)
-    expected = msg.CAPACITY_SHORT.format(period="2025年第三季度", office="危险化学品安全监管股", short=2, need=4,
-                                         have=2)
+    expected = msg.CAPACITY_SHORT.format(
+        period="2025年第三季度", office="危险化学品安全监管股", short=2, need=4, have=2
+    )
     assert expected in [f.message for f in r.findings]
     assert r.status == Status.PARTIAL and r.stats.placed_visits == 2
     unplaced = [f for f in r.findings if f.code == "unplaced"]
@@ -72,11 +84,14 @@ def test_capacity_shortage_is_explained_per_office_and_quarter():
 
 
 def test_cap_conflict_is_explained_and_the_cap_holds():
-    p = problem([demand("D1", 101, 2, quarters(2, 4)), demand("D2", 101, 1, quarters(3), office=TEAM)],
-                caps={(101, "enforcement"): 2})
+    p = problem(
+        [demand("D1", 101, 2, quarters(2, 4)), demand("D2", 101, 1, quarters(3), office=TEAM)],
+        caps={(101, "enforcement"): 2},
+    )
     r = schedule(p, 10, workers=1)
     assert msg.CAP_CONFLICT.format(enterprise="夏县化工有限公司", need=3, other=0, cap=2) in [
-        f.message for f in r.findings]
+        f.message for f in r.findings
+    ]
     assert len({v.date for v in r.visits}) <= 2
     assert not [f for f in errors(p, r) if f.code == "cap_exceeded"]
 
@@ -89,7 +104,12 @@ def test_progress_reaches_the_end_with_the_lower_bound():
 
 
 def test_greedy_baseline_is_valid_on_the_same_bureau():
-    p = problem([demand("D1", 101, 2, quarters(2, 4)), demand("D2", 101, 1, quarters(2, 3), office=TEAM),
-                 demand("D3", 102, 1, quarters(1))])
+    p = problem(
+        [
+            demand("D1", 101, 2, quarters(2, 4)),
+            demand("D2", 101, 1, quarters(2, 3), office=TEAM),
+            demand("D3", 102, 1, quarters(1)),
+        ]
+    )
     g = greedy_schedule(p)
     assert errors(p, g) == [] and g.stats.placed_visits == 4

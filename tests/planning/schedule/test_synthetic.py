@@ -11,8 +11,9 @@ def test_same_seed_gives_the_same_bureau_and_another_seed_another():
     assert a.demands != c.demands
 
 
-@pytest.mark.parametrize(("size", "enterprises", "officers", "agencies"),
-                         [("county", 400, 25, 1), ("city", 5000, 100, 1)])
+@pytest.mark.parametrize(
+    ("size", "enterprises", "officers", "agencies"), [("county", 400, 25, 1), ("city", 5000, 100, 1)]
+)
 def test_sizes(size, enterprises, officers, agencies):
     p = synthetic_bureau(size)
     assert (len(p.enterprises), len(p.officers), len(p.agencies)) == (enterprises, officers, agencies)
