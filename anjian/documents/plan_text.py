@@ -140,9 +140,11 @@ def _key(plan: PlanSnapshot, refs: Mapping[str, int]) -> list[Block]:
         Block(S.HEADING1, f"{heading1(3)}重点检查安排"),
         Block(S.BODY, W.KEY_SCOPE_INTRO, run_in=f"{heading2(1)}重点检查单位范围。"),
     ]
+    # The slope threshold comes from the rule pack through the snapshot, never from the wording.
+    slope = f"{plan.openpit_slope_m}米" if plan.openpit_slope_m else "达到规定高度"
     for i, (item, subs) in enumerate(W.KEY_SCOPE, 1):
         blocks.append(Block(S.BODY, f"{heading3(i)}{item}"))
-        blocks += [Block(S.BODY, f"{heading4(j)}{sub}") for j, sub in enumerate(subs, 1)]
+        blocks += [Block(S.BODY, f"{heading4(j)}{sub.format(slope=slope)}") for j, sub in enumerate(subs, 1)]
     see = f"检查安排见附件{refs['key']}。" if "key" in refs else ""
     blocks.append(
         Block(

@@ -173,6 +173,7 @@ class PlanSnapshot:
     issuer_mark: str = ""  # red 发文机关标志 ('' → agency_name + "文件")
     signatory: str = ""  # 发文机关署名 ('' → agency_name)
     printing_office: str = ""  # 版记 印发机关 ('' → no 版记)
+    openpit_slope_m: int = 0  # key-unit scope threshold from the rule pack (0: "达到规定高度")
     copy_to: str = ""  # 版记 抄送 ('' → none)
 
     @property

@@ -134,7 +134,8 @@ def version_snapshot(version: PlanVersion) -> PlanSnapshot:
     key_sections, general_sections = _sections(version)
     s = version.summary
     base = config.share_base if config.share_base in ("visits", "units") else "visits"
-    rule = share_rule(pack_for(agency))
+    pack = pack_for(agency)
+    rule = share_rule(pack)
     key_count, general_count = (s["key_visits"], s["general_visits"]) if base == "visits" else (
         s["key_units"], s["general_units"])  # fmt: skip
     key_share, general_share = (
@@ -147,4 +148,5 @@ def version_snapshot(version: PlanVersion) -> PlanSnapshot:
         basis_docs=config.basis_docs, staffing=staffing_rows(agency), teams=team_sheets(version), key_sections=key_sections,
         general_sections=general_sections, key_share_text=f"{key_share}%", general_share_text=f"{general_share}%",
         share_base_text=SHARE_BASE_TEXT[base],
+        openpit_slope_m=int(pack.value("classification.openpit_slope_min_m")),
     )  # fmt: skip

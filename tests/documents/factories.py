@@ -172,6 +172,7 @@ def general_sections() -> tuple[GeneralSection, ...]:
 def luliang_snapshot() -> PlanSnapshot:
     keys, generals = key_sections(), general_sections()
     return PlanSnapshot(
+        openpit_slope_m=200,  # file 004 §三（一）1（2）
         agency_name="吕梁市应急管理局",
         agency_short_name="市应急局",
         year=2024,

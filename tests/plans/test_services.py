@@ -80,3 +80,11 @@ def test_export_from_the_command_line_is_audited(lvliang_plan, tmp_path, capsys)
     )
     events = AuditEvent.objects.filter(action="export")
     assert events.count() == 2 and {e.actor for e in events} == {"李四"}
+
+
+def test_the_key_scope_in_the_document_takes_the_slope_threshold_from_the_rule_pack(lvliang_plan, tmp_path):
+    import docx
+
+    path = plan_export(version=lvliang_plan, out_dir=tmp_path, formats=("docx",))[0]
+    text = "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+    assert "采场或者排土场边坡高度200米以上的露天矿山" in text
