@@ -4,17 +4,25 @@ import secrets
 from pathlib import Path
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
+from django.contrib.auth import get_user_model, password_validation
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.utils import timezone
 
+from anjian.accounts.models import Membership, Role
 from anjian.plans import services
 from anjian.plans.exports import plan_export
 from anjian.plans.scheduling import plan_schedule
+from anjian.registry.models import Agency, Officer
 from anjian.registry.samples import SAMPLES_DIR, load_sample, read_sample_spec
 
 DEMO_SAMPLES = ("lvliang-2024", "xia-2025")
-DEMO_USER = "demo"
+# One account per role, so the demo shows 三员分立 and the agency scopes as a bureau would run them.
+DEMO_ACCOUNTS = (
+    ("demo", "lvliang", Role.LEADER), ("lvliang_head", "lvliang", Role.OFFICE_HEAD),
+    ("xia_head", "xiaxian", Role.OFFICE_HEAD), ("officer", "lvliang", Role.OFFICER), ("sysadmin", "lvliang", Role.SYSTEM_ADMIN),
+    ("secadmin", "lvliang", Role.SECURITY_ADMIN), ("auditor", "lvliang", Role.AUDIT_ADMIN),
+)  # fmt: skip
 
 
 class Command(BaseCommand):
@@ -45,16 +53,37 @@ class Command(BaseCommand):
             )
             for path in plan_export(version=version, out_dir=Path(out) / name):
                 self.stdout.write(f"  已生成 {path}")
-        self._demo_user()
+        self.stdout.write("演示账号（口令每次运行 anjian demo 重新生成，仅显示这一次）：")
+        for username, password, role, agency in demo_accounts_create():
+            self.stdout.write(f"  {username:<13} {password}  {Role(role).label}（{agency.name}）")
 
-    def _demo_user(self):
-        User = get_user_model()
-        password = secrets.token_urlsafe(12)
-        user, _ = User.objects.get_or_create(
-            username=DEMO_USER, defaults={"is_staff": True, "is_superuser": True}
-        )
+
+def demo_accounts_create() -> list[tuple[str, str, str, Agency]]:
+    """(Re)create the demo accounts, none a superuser, each with a fresh password that meets the policy."""
+    User = get_user_model()
+    made = []
+    for username, code, role in DEMO_ACCOUNTS:
+        agency = Agency.objects.get(code=code)
+        password = f"Aj{secrets.token_urlsafe(9)}-7"
+        user, _ = User.objects.get_or_create(username=username)
+        user.is_staff, user.is_superuser = role == Role.SYSTEM_ADMIN, False
+        password_validation.validate_password(password, user)
         user.set_password(password)
         user.save()
-        self.stdout.write(
-            f"演示账号：{DEMO_USER}  口令：{password}（每次运行 anjian demo 重新生成，仅显示这一次）"
+        # The officer account is one of the bureau's enforcement officers, so "own tasks" has tasks in it.
+        officer = (
+            Officer.objects.filter(office__agency=agency).order_by("pk").first()
+            if role == Role.OFFICER
+            else None
         )
+        Membership.objects.update_or_create(
+            user=user,
+            defaults={
+                "agency": agency,
+                "role": role,
+                "officer": officer,
+                "password_changed_at": timezone.now(),
+            },
+        )
+        made.append((username, password, role, agency))
+    return made
