@@ -21,13 +21,18 @@ WATCHED = (
     "registry.Agency", "registry.Office", "registry.Officer", "registry.Enterprise", "registry.RiskFact",
     "plans.Plan", "plans.PlanVersion", "plans.PlanEntry", "plans.Draw", "plans.WorkdaySheet",
     "plans.ScheduledVisit", "plans.EntryOverride", "accounts.Membership",
+    "execution.Inspection", "execution.RectificationOrder", "execution.Hazard", "execution.Review",
+    "execution.PenaltyDecision", "execution.PlanAdjustment",
 )  # fmt: skip
 # How to reach the agency that owns a row, for scoping the auditor's search.
 AGENCY_PATH = {
     "registry.Agency": "pk", "registry.Office": "agency_id", "registry.Officer": "office.agency_id",
     "registry.Enterprise": "agency_id", "registry.RiskFact": "enterprise.agency_id", "plans.Plan": "agency_id",
     "plans.PlanVersion": "plan.agency_id", "plans.EntryOverride": "plan.agency_id",
-    "accounts.Membership": "agency_id",
+    "accounts.Membership": "agency_id", "execution.Inspection": "agency_id",
+    "execution.RectificationOrder": "inspection.agency_id", "execution.Hazard": "inspection.agency_id",
+    "execution.Review": "order.inspection.agency_id", "execution.PenaltyDecision": "inspection.agency_id",
+    "execution.PlanAdjustment": "plan.agency_id",
 }  # fmt: skip
 SKIPPED_FIELDS = {"updated_at", "password"}
 
