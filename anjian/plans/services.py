@@ -36,10 +36,14 @@ def pack_for(agency: Agency) -> RulePack:
     return load_pack(agency.ruleset, settings.ANJIAN_RULESET_DIRS)
 
 
-@transaction.atomic
 def plan_configure(*, agency: Agency, year: int, path: Path) -> Plan:
     """Create or update the plan of `agency` for `year` with the bureau decisions in a plan.toml."""
-    config = read_plan_config(path)
+    return plan_settings_save(agency=agency, year=year, config=read_plan_config(path))
+
+
+@transaction.atomic
+def plan_settings_save(*, agency: Agency, year: int, config: PlanConfig) -> Plan:
+    """Create or update the plan of `agency` for `year` with the bureau's decisions; the next compile uses them."""
     plan, _ = Plan.objects.get_or_create(agency=agency, year=year, kind=Plan.Kind.ANNUAL)
     plan.settings = config.to_settings()
     plan.title = config.title or plan.title

@@ -31,7 +31,8 @@ STATUS_FLOW = {  # status → (next status, who may move it there)
 @business_view
 def plan_list(request, scope):  # noqa: ANN001
     plans = plans_in(scope).prefetch_related("versions").order_by("-year", "agency__level", "agency__name")
-    return render(request, "web/plan_list.html", {"plans": plans})
+    can_create = bool(scope.home_id) and scope.edits(scope.home_id)
+    return render(request, "web/plan_list.html", {"plans": plans, "can_create": can_create})
 
 
 def _context(request, scope, plan_id: int, step: str, number: int | None = None) -> dict:  # noqa: ANN001

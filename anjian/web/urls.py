@@ -9,6 +9,7 @@ from . import (
     draws,
     enterprises,
     imports,
+    plan_setup,
     plans,
     schedule,
 )
@@ -24,6 +25,8 @@ urlpatterns = [
     path("import/", imports.import_page, name="import"),
     path("import/confirm/", imports.import_confirm, name="import_confirm"),
     path("plans/", plans.plan_list, name="plan_list"),
+    path("plans/new/", plan_setup.plan_new, name="plan_new"),
+    path("plans/<int:plan_id>/settings/", plan_setup.plan_settings, name="plan_settings"),
     path("plans/<int:plan_id>/", plans.plan_rules, name="plan_rules"),
     path("plans/<int:plan_id>/classification/", plans.plan_classification, name="plan_classification"),
     path("plans/<int:plan_id>/override/", plans.plan_override, name="plan_override"),
