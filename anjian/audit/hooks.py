@@ -22,7 +22,7 @@ WATCHED = (
     "plans.Plan", "plans.PlanVersion", "plans.PlanEntry", "plans.Draw", "plans.WorkdaySheet",
     "plans.ScheduledVisit", "plans.EntryOverride", "accounts.Membership",
     "execution.Inspection", "execution.RectificationOrder", "execution.Hazard", "execution.Review",
-    "execution.PenaltyDecision", "execution.PlanAdjustment",
+    "execution.PenaltyDecision", "execution.PlanAdjustment", "plans.WorkdayLineEdit", "plans.CapJustification",
 )  # fmt: skip
 # How to reach the agency that owns a row, for scoping the auditor's search.
 AGENCY_PATH = {
@@ -32,7 +32,8 @@ AGENCY_PATH = {
     "accounts.Membership": "agency_id", "execution.Inspection": "agency_id",
     "execution.RectificationOrder": "inspection.agency_id", "execution.Hazard": "inspection.agency_id",
     "execution.Review": "order.inspection.agency_id", "execution.PenaltyDecision": "inspection.agency_id",
-    "execution.PlanAdjustment": "plan.agency_id",
+    "execution.PlanAdjustment": "plan.agency_id", "plans.WorkdayLineEdit": "plan.agency_id",
+    "plans.CapJustification": "plan.agency_id",
 }  # fmt: skip
 SKIPPED_FIELDS = {"updated_at", "password"}
 

@@ -1,6 +1,16 @@
 from django.contrib import admin
 
-from .models import Draw, Finding, Plan, PlanEntry, PlanVersion, ScheduledVisit, WorkdaySheet
+from .models import (
+    CapJustification,
+    Draw,
+    Finding,
+    Plan,
+    PlanEntry,
+    PlanVersion,
+    ScheduledVisit,
+    WorkdayLineEdit,
+    WorkdaySheet,
+)
 
 
 @admin.register(Plan)
@@ -68,3 +78,26 @@ class FindingAdmin(admin.ModelAdmin):
     list_display = ["severity", "source", "code", "where", "message"]
     list_filter = ["version__plan__agency", "severity", "source"]
     search_fields = ["message", "where"]
+
+
+@admin.register(WorkdayLineEdit)
+class WorkdayLineEditAdmin(admin.ModelAdmin):
+    list_display = ["plan", "team_id", "line_key", "factors", "lump", "reason", "created_by", "created_at"]
+    list_filter = ["plan__agency"]
+    search_fields = ["line_key", "reason"]
+
+
+@admin.register(CapJustification)
+class CapJustificationAdmin(admin.ModelAdmin):
+    list_display = [
+        "enterprise",
+        "plan",
+        "text",
+        "approved_by",
+        "decision_number",
+        "created_by",
+        "created_at",
+    ]
+    list_filter = ["plan__agency"]
+    search_fields = ["enterprise__name", "text"]
+    raw_id_fields = ["enterprise"]

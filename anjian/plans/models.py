@@ -238,3 +238,54 @@ class EntryOverride(models.Model):
 
     def __str__(self) -> str:
         return f"{self.enterprise} → {self.get_category_display() or self.visits_per_year}"
+
+
+class WorkdayLineEdit(models.Model):
+    """A staff change to one line of a workday sheet; applied after the sheet files on every recompile."""
+
+    plan = models.ForeignKey(
+        Plan, verbose_name="计划", on_delete=models.CASCADE, related_name="workday_edits"
+    )
+    team_id = models.CharField("测算单位标识", max_length=60)
+    line_key = models.CharField("事项", max_length=300, help_text="类别 | 章节 | 序号 事项")
+    factors = models.JSONField("新的因子", default=dict, blank=True, help_text="{units, visits, …: 数值}")
+    lump = models.DecimalField("新的总量（工作日）", max_digits=10, decimal_places=2, null=True, blank=True)
+    reason = models.CharField("理由", max_length=300)
+    created_by = models.CharField("操作人", max_length=60, blank=True)
+    created_at = models.DateTimeField("时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "工作日测算修改"
+        verbose_name_plural = "工作日测算修改"
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "team_id", "line_key"], name="workday_edit_unique_line")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.team_id}：{self.line_key}"
+
+
+class CapJustification(models.Model):
+    """Why an enterprise may be visited above its frequency cap (超上限说明), approved by a bureau leader."""
+
+    plan = models.ForeignKey(
+        Plan, verbose_name="计划", on_delete=models.CASCADE, related_name="cap_justifications"
+    )
+    enterprise = models.ForeignKey(
+        Enterprise, verbose_name="单位", on_delete=models.CASCADE, related_name="+"
+    )
+    text = models.CharField("超上限理由", max_length=250)
+    approved_by = models.CharField("批准人（局领导）", max_length=60)
+    decision_number = models.CharField("决定文件/文号", max_length=80, blank=True)
+    created_by = models.CharField("操作人", max_length=60, blank=True)
+    created_at = models.DateTimeField("时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "超上限说明"
+        verbose_name_plural = "超上限说明"
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "enterprise"], name="cap_justification_unique_enterprise")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.enterprise}：{self.text[:30]}"

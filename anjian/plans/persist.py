@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal
 from pathlib import Path
 
 from anjian.planning.classify import Category
 from anjian.planning.review import review_result
 from anjian.planning.rules import RulePack
 from anjian.planning.workdays import compute_sheet
+from anjian.planning.workdays.edits import LineEdit, apply_valid_edits, line_key
 from anjian.planning.workdays.files import load_sheets
+from anjian.planning.workdays.model import number_text
 
 from .bridge import Bureau
 from .collect import FindingCollector
@@ -49,7 +52,8 @@ def save_entries(
             override_reason=c.override.reason if c.override else "",
             note=(row.get("note") or c.note)[:300], visits_per_year=visits, quarters=list(quarters),
             cooperating_units=list(row.get("cooperating_units", ())), drawn=not c.is_key,
-            cap=_cap_json(line), sort_order=seq[category, sector.code],
+            cap=_cap_json(line), cap_justification=_justification_text(line),
+            sort_order=seq[category, sector.code],
         )  # fmt: skip
         rows.append(entry)
         if row:
@@ -81,13 +85,40 @@ def _cap_json(line) -> dict:
     }  # fmt: skip
 
 
+def _justification_text(line) -> str:
+    """The recorded reason of a line over its cap, with who approved it; empty unless the ledger accepted it."""
+    if line is None or line.justification is None or str(line.status.value) != "justified":
+        return ""
+    return f"{line.justification.text.strip()}（{line.justification.by}）"[:300]
+
+
+def _plain(value: Decimal | None) -> Decimal | None:
+    """1305.00 from a DecimalField → 1305, so the sheet prints the edited lump like a typed one."""
+    return None if value is None else Decimal(number_text(value))
+
+
+def line_edits(plan) -> list[LineEdit]:
+    """The plan's stored workday-line edits as core edits, oldest first."""
+    return [
+        LineEdit.of(
+            e.team_id, e.line_key, {k: Decimal(str(v)) for k, v in (e.factors or {}).items()}, _plain(e.lump)
+        )
+        for e in plan.workday_edits.order_by("created_at", "pk")
+    ]
+
+
 def save_workdays(
     version, config: PlanConfig, pack: RulePack, figures, bureau: Bureau, found: FindingCollector
 ) -> None:
-    """Compute the configured workday sheets against the compiled plan's counts, and review them."""
+    """Compute the configured workday sheets, with the plan's stored line edits, against the compiled plan's
+    counts, and review them. An edit whose line is gone from the files becomes an error finding."""
     if not config.workday_files:
         return
     sheet = load_sheets([Path(p) for p in config.workday_files])
+    stored = {(e.team_id, e.line_key): e.reason for e in version.plan.workday_edits.all()}
+    sheet, problems = apply_valid_edits(sheet, line_edits(version.plan))
+    for p in problems:
+        found.error("workdays", p.code, p.message, p.where)
     sheet = replace(sheet, plan=plan_figures(figures, sheet.plan))
     result = compute_sheet(sheet, pack)
     for team in result.teams:
@@ -97,7 +128,8 @@ def save_workdays(
             data={
                 "team_id": team.team.id, "staff": team.team.staff, "staff_share": str(team.staff_share or ""),
                 "enforcement_team": team.team.is_enforcement_team, "statutory": result.statutory.value,
-                "residual": str(t.residual_supervision_days), "items": [_item_json(i) for i in team.team.items],
+                "residual": str(t.residual_supervision_days),
+                "items": [_item_json(i, stored.get((team.team.id, line_key(i)))) for i in team.team.items],
             },
             total_days=t.total_days, supervision_days=t.supervision_days,
             other_enforcement_days=t.other_enforcement_days, non_enforcement_days=t.non_enforcement_days,
@@ -107,8 +139,9 @@ def save_workdays(
         found.add("review", f, bureau)
 
 
-def _item_json(item) -> dict:
+def _item_json(item, edit_reason: str | None) -> dict:
     return {
+        "key": line_key(item), "edit_reason": edit_reason or "",
         "category": str(item.category.value), "section": list(item.section), "title": item.title,
         "formula": item.formula(), "days": str(item.result), "note": item.note, "lump": item.is_lump,
         "factors": {name: str(value) for name, value in item.given_factors().items()},

@@ -16,7 +16,7 @@ from anjian.planning.calendar import statutory_workdays
 from anjian.planning.classify import Category, Override
 from anjian.planning.draw_record import draw_record_to_json
 from anjian.planning.frequency import VisitsOverride
-from anjian.planning.ledger import build_ledger, planned_tallies
+from anjian.planning.ledger import Justification, build_ledger, planned_tallies
 from anjian.planning.rules import RulePack, load_pack
 from anjian.registry.models import Agency
 
@@ -93,6 +93,16 @@ def _overrides(plan: Plan, arranged: dict[int, dict], by: str) -> tuple[list[Ove
     return list(classes.values()), visits
 
 
+def _justifications(plan: Plan) -> list[Justification]:
+    """The leaders' recorded reasons for visits above the cap (超上限说明), kept across recompiles."""
+    return [
+        Justification(
+            j.enterprise_id, j.text, j.approved_by + (f"，{j.decision_number}" if j.decision_number else "")
+        )
+        for j in plan.cap_justifications.all()
+    ]
+
+
 @transaction.atomic
 def plan_compile(*, agency: Agency, year: int, by: str = "", reason: str = "") -> PlanVersion:
     """Compile a new version of the agency's plan for `year` from the registry and the rule pack.
@@ -128,7 +138,7 @@ def plan_compile(*, agency: Agency, year: int, by: str = "", reason: str = "") -
     ledger = build_ledger(
         [bureau.by_id[c.enterprise_id] for c in planned],
         planned_tallies(frequencies, bureau.agency.level, bureau.agency.id),
-        pack=pack, on=classified.reference_date,
+        pack=pack, on=classified.reference_date, justifications=_justifications(plan),
     )  # fmt: skip
     for f in ledger.findings:
         found.add("frequency", f, bureau)

@@ -16,6 +16,7 @@ from anjian.plans import services
 from anjian.plans.models import EntryOverride, Plan, PlanEntry
 
 from .access import READ_ONLY_SCOPE, business_view, plans_in, require_edit, version_get
+from .workday_edit import sheet_panels
 
 STEPS = (
     ("rules", "规则包"), ("classification", "重点/一般认定"), ("frequencies", "频次与上限"), ("draw", "双随机抽取"),
@@ -93,6 +94,7 @@ def plan_workdays(request, scope, plan_id: int):  # noqa: ANN001
     ctx = _context(request, scope, plan_id, "workdays")
     ctx.update(
         sheets=ctx["version"].sheets.order_by("pk"),
+        panels=sheet_panels(ctx["version"]),
         findings=ctx["version"].findings.order_by("severity", "code"),
     )
     return render(request, "web/plan_workdays.html", ctx)

@@ -4,6 +4,7 @@ from . import (
     accounts_page,
     audit_log,
     auth,
+    cap_justify,
     dashboard,
     documents,
     draws,
@@ -12,6 +13,7 @@ from . import (
     plan_setup,
     plans,
     schedule,
+    workday_edit,
 )
 
 app_name = "web"
@@ -32,8 +34,11 @@ urlpatterns = [
     path("plans/<int:plan_id>/override/", plans.plan_override, name="plan_override"),
     path("plans/<int:plan_id>/recompile/", plans.plan_recompile, name="plan_recompile"),
     path("plans/<int:plan_id>/frequencies/", plans.plan_frequencies, name="plan_frequencies"),
+    path("plans/<int:plan_id>/frequencies/justify/", cap_justify.plan_cap_justify, name="plan_cap_justify"),
     path("plans/<int:plan_id>/draw/", draws.plan_draw, name="plan_draw"),
     path("plans/<int:plan_id>/workdays/", plans.plan_workdays, name="plan_workdays"),
+    path("plans/<int:plan_id>/workdays/preview/", workday_edit.workday_preview_view, name="workday_preview"),
+    path("plans/<int:plan_id>/workdays/save/", workday_edit.workday_save, name="workday_save"),
     path("plans/<int:plan_id>/schedule/", schedule.plan_schedule, name="plan_schedule"),
     path("plans/<int:plan_id>/schedule/run/", schedule.plan_schedule_run, name="plan_schedule_run"),
     path("plans/<int:plan_id>/documents/", documents.plan_documents, name="plan_documents"),
