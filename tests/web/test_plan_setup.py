@@ -54,7 +54,11 @@ def test_a_broken_workday_sheet_is_reported_with_its_file_and_the_settings_stay(
     before = Plan.objects.get(pk=xia_plan.plan_id).settings
     upload = SimpleUploadedFile("测算.toml", "[[teams]\nname = 1".encode())
     url = f"/plans/{xia_plan.plan_id}/settings/"
-    page = people["head"].post(url, {**BASE, "year": 2025, "save": "1", "workday_files": upload}).content.decode()
+    page = (
+        people["head"]
+        .post(url, {**BASE, "year": 2025, "save": "1", "workday_files": upload})
+        .content.decode()
+    )
     assert WORKDAYS_BAD.split("：")[0] in page and "测算.toml" in page
     assert Plan.objects.get(pk=xia_plan.plan_id).settings == before
 
