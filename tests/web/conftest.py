@@ -1,4 +1,8 @@
-"""Personas for the workbench: users of the Xia County bureau, of its city above, and of an unrelated county."""
+"""Personas for the workbench: users of the Xia County bureau, of its city above, and of an unrelated county;
+and a page of Debian's Chromium for the browser tests."""
+
+import os
+import shutil
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -7,6 +11,7 @@ from django.test import Client
 from anjian.accounts.models import Membership, Role
 from anjian.registry.models import Agency
 
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 PASSWORD = "Anquan-2025x"  # noqa: S105 - test fixture
 
 
@@ -45,3 +50,17 @@ def people(xia_plan, other_county):
 @pytest.fixture(autouse=True)
 def uploads_in_tmp(tmp_path, monkeypatch):
     monkeypatch.setattr("anjian.web.imports.UPLOAD_DIR", tmp_path / "uploads")
+    monkeypatch.setattr("anjian.web.plan_setup.PLAN_FILES_DIR", tmp_path / "plans")
+
+
+@pytest.fixture
+def browser_page():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not os.path.exists(CHROMIUM):
+        pytest.skip("Chromium is not installed")
+    # Playwright's sync API runs an event loop in this thread; the ORM calls made meanwhile are synchronous.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        yield browser.new_page(viewport={"width": 1400, "height": 900}, accept_downloads=True)
+        browser.close()

@@ -1,27 +1,10 @@
 """End to end in Debian's Chromium (marker `browser`): log in, dashboard, key units, draw check, DOCX, log out."""
 
-import os
-import shutil
-
 import pytest
 
 from .conftest import PASSWORD, make_user
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-
-@pytest.fixture
-def browser_page():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not os.path.exists(CHROMIUM):
-        pytest.skip("Chromium is not installed")
-    # Playwright's sync API runs an event loop in this thread; the ORM calls made meanwhile are synchronous.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        yield browser.new_page(viewport={"width": 1400, "height": 900}, accept_downloads=True)
-        browser.close()
 
 
 def test_office_head_walks_through_the_plan_in_the_browser(

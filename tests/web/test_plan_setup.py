@@ -52,7 +52,7 @@ def test_a_broken_workday_sheet_is_reported_with_its_file_and_the_settings_stay(
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     before = Plan.objects.get(pk=xia_plan.plan_id).settings
-    upload = SimpleUploadedFile("测算.toml", "[[teams]\nname = 1".encode())
+    upload = SimpleUploadedFile("测算.toml", b"[[teams]\nname = 1")
     url = f"/plans/{xia_plan.plan_id}/settings/"
     page = (
         people["head"]
