@@ -17,6 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
 
+from sample_export import build_enforcement_export  # noqa: E402
 from sample_lvliang import build_lvliang  # noqa: E402
 from sample_xia import build_xia  # noqa: E402
 
@@ -25,6 +26,7 @@ SAMPLES = ROOT / "data" / "samples"
 
 def main() -> None:
     build_lvliang(SAMPLES / "lvliang-2024")
+    build_enforcement_export(SAMPLES / "lvliang-2024")  # reads the files just written
     build_xia(SAMPLES / "xia-2025")
     written = sorted(p for p in SAMPLES.glob("*/*") if p.suffix in {".xlsx", ".csv"})
     print("已生成：" + "、".join(str(p.relative_to(ROOT)) for p in written))

@@ -23,6 +23,7 @@ WATCHED = (
     "plans.ScheduledVisit", "plans.EntryOverride", "accounts.Membership",
     "execution.Inspection", "execution.RectificationOrder", "execution.Hazard", "execution.Review",
     "execution.PenaltyDecision", "execution.PlanAdjustment", "plans.WorkdayLineEdit", "plans.CapJustification",
+    "execution.ItemListPublication", "execution.InspectionItem", "execution.ContactPoint", "execution.ContactFeedback",
 )  # fmt: skip
 # How to reach the agency that owns a row, for scoping the auditor's search.
 AGENCY_PATH = {
@@ -33,7 +34,9 @@ AGENCY_PATH = {
     "execution.RectificationOrder": "inspection.agency_id", "execution.Hazard": "inspection.agency_id",
     "execution.Review": "order.inspection.agency_id", "execution.PenaltyDecision": "inspection.agency_id",
     "execution.PlanAdjustment": "plan.agency_id", "plans.WorkdayLineEdit": "plan.agency_id",
-    "plans.CapJustification": "plan.agency_id",
+    "plans.CapJustification": "plan.agency_id", "execution.ItemListPublication": "agency_id",
+    "execution.InspectionItem": "agency_id", "execution.ContactPoint": "agency_id",
+    "execution.ContactFeedback": "contact_point.agency_id",
 }  # fmt: skip
 SKIPPED_FIELDS = {"updated_at", "password"}
 

@@ -8,6 +8,7 @@ from .models import (
     Hazard,
     Inspection,
     InspectionItem,
+    ItemListPublication,
     PenaltyDecision,
     PlanAdjustment,
     RectificationOrder,
@@ -85,9 +86,22 @@ class PlanAdjustmentAdmin(admin.ModelAdmin):
 
 @admin.register(InspectionItem)
 class InspectionItemAdmin(admin.ModelAdmin):
-    list_display = ("name", "basis", "subject", "published_on", "withdrawn_on")
-    list_filter = ("agency",)
+    list_display = ("name", "basis", "subject", "publication", "published_on", "withdrawn_on")
+    list_filter = ("agency", "publication")
     search_fields = ("name", "basis")
+
+
+class ItemInline(admin.TabularInline):
+    model = InspectionItem
+    extra = 0
+    fields = ("sort_order", "name", "basis", "subject", "withdrawn_on")
+
+
+@admin.register(ItemListPublication)
+class ItemListPublicationAdmin(admin.ModelAdmin):
+    list_display = ("agency", "document_no", "title", "published_on", "published_by")
+    list_filter = ("agency", "year")
+    inlines = [ItemInline]
 
 
 class FeedbackInline(admin.TabularInline):

@@ -8,8 +8,39 @@ from anjian.plans.models import Plan, PlanEntry, PlanVersion, ScheduledVisit
 from anjian.registry.models import Agency, Enterprise, Office, Officer
 
 
+class ItemListPublication(models.Model):
+    """One published version of the bureau's 检查事项清单 (涉企行政检查事项清单): a new version withdraws the
+    items of the previous one, so inspections tick only the items in force on their date."""
+
+    agency = models.ForeignKey(
+        Agency, verbose_name="部门", on_delete=models.PROTECT, related_name="item_list_publications"
+    )
+    year = models.PositiveSmallIntegerField("年度")
+    document_no = models.CharField("公布文号", max_length=60)
+    title = models.CharField("标题", max_length=200, blank=True)
+    published_on = models.DateField("公布日期")
+    published_by = models.CharField("操作人", max_length=60, blank=True)
+    created_at = models.DateTimeField("录入时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "检查事项清单公布"
+        verbose_name_plural = "检查事项清单公布记录"
+        ordering = ["agency", "published_on", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "document_no"], name="item_list_publication_unique_no")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title or '检查事项清单'}（{self.document_no}）"
+
+
 class InspectionItem(models.Model):
     """One line of the bureau's 检查事项清单, published on a date and possibly withdrawn later."""
+
+    publication = models.ForeignKey(
+        ItemListPublication, verbose_name="所属清单版本", null=True, blank=True, on_delete=models.PROTECT,
+        related_name="items",
+    )  # fmt: skip
 
     agency = models.ForeignKey(
         Agency, verbose_name="部门", on_delete=models.PROTECT, related_name="inspection_items"
@@ -292,6 +323,8 @@ class ContactFeedback(models.Model):
     date = models.DateField("日期")
     content = models.TextField("企业反馈")
     response = models.TextField("处理情况", blank=True)
+    answered_on = models.DateField("答复日期", null=True, blank=True)
+    answered_by = models.CharField("答复人", max_length=60, blank=True)
 
     class Meta:
         verbose_name = "联系点反馈"

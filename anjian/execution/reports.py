@@ -16,7 +16,7 @@ from openpyxl import Workbook
 from anjian.documents.docx_tables import HeaderCell
 from anjian.documents.xlsx_sheet import LEFT, SheetWriter
 from anjian.planning.execution.deadlines import Deadline, Period, report_deadline
-from anjian.planning.execution.progress import KPI_LABELS, Counts, Line, Progress, progress
+from anjian.planning.execution.progress import KPI_LABELS, Counts, Line, PlannedUnit, Progress, progress
 from anjian.plans.services import pack_for
 from anjian.registry.models import Agency, Office
 
@@ -32,6 +32,7 @@ LINE_HEADERS = (
     "本期完成（次）",
     "完成率",
 )
+OFFICE_DEADLINE_HEADERS = ("股室/科室", "报送期限", "报送日期", "状态", "逾期天数")
 COUNT_LABELS = {
     "on_site": "现场检查（次）", "planned": "其中计划内（次）", "unplanned": "其中计划外（次）",
     "remote": "非现场检查（次，不计入入企次数）", "hazards": "发现隐患（项）", "major_hazards": "其中重大事故隐患（项）",
@@ -40,11 +41,20 @@ COUNT_LABELS = {
 
 
 @dataclass(frozen=True)
+class OfficeDeadline:
+    """One office's own submission of the period's report (to the brigade or the bureau) and its lateness."""
+
+    office: str
+    deadline: Deadline
+
+
+@dataclass(frozen=True)
 class Report:
     agency: str
     office: str
     progress: Progress
     deadline: Deadline
+    office_deadlines: tuple[OfficeDeadline, ...] = ()
 
     @property
     def title(self) -> str:
@@ -58,8 +68,9 @@ def report_compute(
     pack = pack_for(agency)
     year = period.year
     names = dict(Office.objects.filter(agency=agency).values_list("pk", "name"))
+    units = planned_units(agency=agency, year=year, office=office)
     result = progress(
-        period, planned_units(agency=agency, year=year, office=office),
+        period, units,
         done_visits(agency=agency, year=year, office=office), hazard_records(agency=agency, year=year, office=office),
         penalty_records(agency=agency, year=year, pack=pack, office=office), names,
     )  # fmt: skip
@@ -68,7 +79,32 @@ def report_compute(
                                         number=period.number).order_by("submitted_on").first()
     )  # fmt: skip
     deadline = report_deadline(pack, period, sent.submitted_on if sent else None, today)
-    return Report(agency.name, office.name if office else "", result, deadline)
+    offices = () if office else office_deadlines(agency=agency, period=period, units=units, today=today)
+    return Report(agency.name, office.name if office else "", result, deadline, offices)
+
+
+def office_deadlines(
+    *, agency: Agency, period: Period, units: list[PlannedUnit], today: dt.date
+) -> tuple[OfficeDeadline, ...]:
+    """Every office responsible for planned units, or that submitted anyway, with its first submission."""
+    pack = pack_for(agency)
+    sent: dict[int, dt.date] = {}
+    for office_id, day in (
+        ReportSubmission.objects.filter(agency=agency, office__isnull=False, year=period.year,
+                                        period_kind=period.kind, number=period.number)
+        .order_by("submitted_on").values_list("office_id", "submitted_on")
+    ):  # fmt: skip
+        sent.setdefault(office_id, day)
+    ids = {o for u in units for o in u.office_ids} | set(sent)
+    return tuple(
+        OfficeDeadline(o.name, report_deadline(pack, period, sent.get(o.pk), today))
+        for o in Office.objects.filter(agency=agency, pk__in=ids).order_by("sort_order", "name")
+    )
+
+
+def _deadline(d: Deadline) -> dict:
+    return {"due": str(d.due), "day_type": str(d.day_type), "submitted_on": str(d.done_on or ""),
+            "status": str(d.status), "status_label": d.status_label, "days_late": d.days_late, "basis": d.basis}  # fmt: skip
 
 
 def _line(line: Line) -> dict:
@@ -85,9 +121,8 @@ def report_json(report: Report) -> dict:
     return {
         "title": report.title, "period": {"kind": p.period.kind, "year": p.period.year, "number": p.period.number,
                                           "first": str(p.period.first), "last": str(p.period.last)},
-        "deadline": {"due": str(d.due), "day_type": str(d.day_type), "submitted_on": str(d.done_on or ""),
-                     "status": str(d.status), "status_label": d.status_label, "days_late": d.days_late,
-                     "basis": d.basis},
+        "deadline": _deadline(d),
+        "office_deadlines": [{"office": x.office, **_deadline(x.deadline)} for x in report.office_deadlines],
         "total": _line(p.total), "offices": [_line(x) for x in p.offices], "sectors": [_line(x) for x in p.sectors],
         "units": [_line(x) for x in p.units], "in_period": _counts(p.in_period), "to_date": _counts(p.to_date),
         "kpis": {k: {"label": KPI_LABELS[k], "numerator": r.numerator, "denominator": r.denominator,
@@ -112,11 +147,16 @@ def _tables(report: Report) -> list[tuple[str, tuple[str, ...], list[list[object
     d = report.deadline
     due = [["报送期限", f"{d.due}（{'工作日' if d.day_type == 'working' else '自然日'}）"],
            ["报送日期", str(d.done_on or "未报送")], ["状态", d.status_label + (f"，逾期{d.days_late}日" if d.days_late else "")]]  # fmt: skip
-    return [
+    tables = [
         ("按股室", LINE_HEADERS, rows(p.offices)), ("按行业", LINE_HEADERS, rows(p.sectors)),
         ("按单位", LINE_HEADERS, rows(p.units)), ("检查与处理", ("项目", "本期", "累计"), counts),
         ("考核指标", ("指标", "完成情况"), kpis), ("报送", ("项目", "内容"), due),
     ]  # fmt: skip
+    if report.office_deadlines:
+        tables.append(("各股室报送", OFFICE_DEADLINE_HEADERS, [
+            [x.office, str(x.deadline.due), str(x.deadline.done_on or "未报送"), x.deadline.status_label,
+             x.deadline.days_late] for x in report.office_deadlines]))  # fmt: skip
+    return tables
 
 
 def report_xlsx(report: Report, path: Path) -> None:

@@ -8,7 +8,7 @@ import datetime as dt
 from collections import Counter
 from decimal import Decimal
 
-from django.db.models import Max, Prefetch, QuerySet
+from django.db.models import Max, Prefetch, Q, QuerySet
 
 from anjian.planning.execution.entry_check import UpperEntry
 from anjian.planning.execution.progress import DoneVisit, HazardRecord, PenaltyRecord, PlannedUnit
@@ -18,7 +18,15 @@ from anjian.plans.models import Plan, PlanEntry, PlanVersion
 from anjian.plans.selectors import version_current
 from anjian.registry.models import Agency, Enterprise, Office
 
-from .models import Hazard, Inspection, PenaltyDecision, Review
+from .models import (
+    ContactFeedback,
+    Hazard,
+    Inspection,
+    InspectionItem,
+    ItemListPublication,
+    PenaltyDecision,
+    Review,
+)
 
 COUNTED_KINDS = {Inspection.Kind.ROUTINE, Inspection.Kind.CASE, Inspection.Kind.SPECIAL}
 
@@ -138,3 +146,25 @@ def reviews_open(*, agency: Agency, today: dt.date) -> QuerySet[Review]:
         Review.objects.filter(order__inspection__agency=agency, reviewed_on__isnull=True, due_on__lte=month_end)
         .select_related("order__inspection__enterprise").order_by("due_on")
     )  # fmt: skip
+
+
+def publication_in_force(*, agency: Agency, day: dt.date) -> ItemListPublication | None:
+    """The newest version of the agency's 检查事项清单 published on or before `day`."""
+    return (
+        ItemListPublication.objects.filter(agency=agency, published_on__lte=day)
+        .order_by("-published_on", "-pk").first()
+    )  # fmt: skip
+
+
+def items_in_force(*, agency: Agency, day: dt.date) -> QuerySet[InspectionItem]:
+    """The items an inspection of `day` may tick: published by then and not yet withdrawn."""
+    withdrawn = Q(withdrawn_on__isnull=False) & Q(withdrawn_on__lte=day)
+    return InspectionItem.objects.filter(agency=agency, published_on__lte=day).exclude(withdrawn)
+
+
+def feedback_unanswered(*, agency: Agency, year: int | None = None) -> QuerySet[ContactFeedback]:
+    """Contact-point feedback with no reply yet, oldest first."""
+    rows = ContactFeedback.objects.filter(contact_point__agency=agency, response="")
+    if year is not None:
+        rows = rows.filter(contact_point__year=year)
+    return rows.select_related("contact_point__enterprise", "contact_point__office").order_by("date", "pk")

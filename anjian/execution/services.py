@@ -19,6 +19,7 @@ from anjian.plans.models import PlanEntry
 from anjian.plans.services import pack_for
 from anjian.registry.models import Agency, Enterprise, Office, Officer
 
+from .item_lists import ITEM_NOT_PUBLISHED, item_problem  # noqa: F401 - ITEM_NOT_PUBLISHED re-exported
 from .models import Hazard, Inspection, PenaltyDecision, RectificationOrder, ReportSubmission, Review
 from .selectors import entry_facts
 
@@ -29,7 +30,6 @@ INSPECTION_ENTRY_OTHER_UNIT = "所关联的计划单位是{planned}，与被检�
 INSPECTION_PLANNED_WITHOUT_ENTRY = (
     "计划内检查须关联计划单位；计划外检查请选择投诉举报、事故调查、专项行动或上级交办"
 )
-ITEM_NOT_PUBLISHED = "检查事项“{name}”在{date}不在已公布的检查事项清单中"
 QUIZ_PASSED_OVER_TESTED = "考试合格人数{passed}多于参考人数{tested}"
 REVIEW_ORDER_OPEN = "整改指令{number}的整改期限为{deadline}，{day}尚未到期且企业未申请复查"
 PUBLICATION_BEFORE_DECISION = "公示日期{published}早于处罚决定日期{decided}"
@@ -103,8 +103,8 @@ def inspection_record(
         raise ExecutionError("inspection_needs_approval", INSPECTION_NEEDS_APPROVAL.format(reasons=reasons),
                              check.findings)  # fmt: skip
     for item in items:
-        if item.published_on > date or (item.withdrawn_on and item.withdrawn_on <= date):
-            raise ExecutionError("item_not_published", ITEM_NOT_PUBLISHED.format(name=item.name, date=date))
+        if problem := item_problem(item, agency=agency, day=date):
+            raise ExecutionError(*problem)
     if fields.get("quiz_passed", 0) > fields.get("quiz_tested", 0):
         raise ExecutionError("quiz_passed_over_tested", QUIZ_PASSED_OVER_TESTED.format(
             passed=fields["quiz_passed"], tested=fields.get("quiz_tested", 0)))  # fmt: skip

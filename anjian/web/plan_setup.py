@@ -23,7 +23,9 @@ PLAN_NOT_DRAFT = "计划已{status}，编制参数不能再改；请通过计划
 SETTINGS_SAVED = "编制参数已保存"
 COMPILED = "已按新的编制参数编制第 {number} 版"
 NO_HOME = "本账号未归属应急管理部门，不能新建计划"
-PLAN_FILES_DIR = settings.VAR_DIR / "plans"  # uploaded arrangement tables and workday sheets, per agency and year
+PLAN_FILES_DIR = (
+    settings.VAR_DIR / "plans"
+)  # uploaded arrangement tables and workday sheets, per agency and year
 
 
 def _offices(agency: Agency) -> list[str]:

@@ -137,7 +137,9 @@ def parse_enterprises(path: Path | str, offices: Mapping[str, int]) -> Parsed[En
 
 def parse_facts(path: Path | str) -> Parsed[FactRow]:
     parsed: Parsed[FactRow] = Parsed()
-    _single_kind(path, parsed, FACT_COLUMNS, lambda reader, rows: parse_fact_rows(reader, rows, parsed.items))
+    parse_single_kind(
+        path, parsed, FACT_COLUMNS, lambda reader, rows: parse_fact_rows(reader, rows, parsed.items)
+    )
     parsed.facts = parsed.items
     parsed.errors += find_duplicate_facts(parsed.items)
     return parsed
@@ -145,7 +147,7 @@ def parse_facts(path: Path | str) -> Parsed[FactRow]:
 
 def parse_officers(path: Path | str, offices: Mapping[str, int]) -> Parsed[OfficerRow]:
     parsed: Parsed[OfficerRow] = Parsed()
-    _single_kind(
+    parse_single_kind(
         path,
         parsed,
         OFFICER_COLUMNS,
@@ -157,13 +159,13 @@ def parse_officers(path: Path | str, offices: Mapping[str, int]) -> Parsed[Offic
 
 def parse_offices(path: Path | str) -> Parsed[OfficeRow]:
     parsed: Parsed[OfficeRow] = Parsed()
-    _single_kind(
+    parse_single_kind(
         path, parsed, OFFICE_COLUMNS, lambda reader, rows: parse_office_rows(reader, rows, parsed.items)
     )
     return parsed
 
 
-def _single_kind(
+def parse_single_kind(
     path: Path | str, parsed: Parsed[T], columns: ColumnSet, parse: Callable[[RowReader, object], None]
 ) -> None:
     """Every sheet with a recognisable header of `columns` is read; others are skipped with a warning."""

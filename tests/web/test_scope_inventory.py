@@ -1,0 +1,91 @@
+"""Every workbench route that names an object answers 404 to a user of an unrelated agency.
+
+The table below must list each such route: a new route with an id in its path fails
+`test_every_route_with_an_object_in_its_path_is_in_the_scope_table` until it is added here, with how to build its
+URL for an object of the Xia County bureau."""
+
+import datetime as dt
+
+import pytest
+from django.urls import URLPattern, get_resolver
+
+from anjian.execution.adjustments import plan_adjust
+
+from .test_execution_pages import done, entry_with_cap  # noqa: F401 - the `done` fixture
+
+# route name → (method, how to build its path from the objects)
+ROUTES = {
+    "enterprise_detail": ("get", lambda o: f"/enterprises/{o['entry'].enterprise_id}/"),
+    "plan_settings": ("get", lambda o: f"/plans/{o['plan']}/settings/"),
+    "plan_rules": ("get", lambda o: f"/plans/{o['plan']}/"),
+    "plan_classification": ("get", lambda o: f"/plans/{o['plan']}/classification/"),
+    "plan_override": ("post", lambda o: f"/plans/{o['plan']}/override/"),
+    "plan_recompile": ("post", lambda o: f"/plans/{o['plan']}/recompile/"),
+    "plan_frequencies": ("get", lambda o: f"/plans/{o['plan']}/frequencies/"),
+    "plan_cap_justify": ("post", lambda o: f"/plans/{o['plan']}/frequencies/justify/"),
+    "plan_draw": ("get", lambda o: f"/plans/{o['plan']}/draw/"),
+    "plan_workdays": ("get", lambda o: f"/plans/{o['plan']}/workdays/"),
+    "workday_preview": ("post", lambda o: f"/plans/{o['plan']}/workdays/preview/"),
+    "workday_save": ("post", lambda o: f"/plans/{o['plan']}/workdays/save/"),
+    "plan_schedule": ("get", lambda o: f"/plans/{o['plan']}/schedule/"),
+    "plan_schedule_run": ("post", lambda o: f"/plans/{o['plan']}/schedule/run/"),
+    "plan_documents": ("get", lambda o: f"/plans/{o['plan']}/documents/"),
+    "plan_download": ("get", lambda o: f"/plans/{o['plan']}/v{o['number']}/docx/"),
+    "plan_records": ("get", lambda o: f"/plans/{o['plan']}/records/"),
+    "plan_advance": ("post", lambda o: f"/plans/{o['plan']}/advance/"),
+    "exec_inspection": ("get", lambda o: f"/execution/inspections/{o['visit'].pk}/"),
+    "exec_review_record": ("post", lambda o: f"/execution/reviews/{o['review'].pk}/record/"),
+    "exec_penalty_publish": ("post", lambda o: f"/execution/penalties/{o['penalty'].pk}/publish/"),
+    "exec_adjustment": ("get", lambda o: f"/execution/adjustments/{o['adjustment'].pk}/"),
+}
+# Routes with a path parameter that is not an object of an agency, and why they are not in the table.
+NOT_OBJECTS = {
+    "draw_public": "公开的抽取复核页：任何人凭承诺值复核（设计如此）",
+    "draw_public_json": "公开的抽取记录",
+    "account_role": "三员分立的账号页，按账号所属部门限定（tests/accounts）",
+    "exec_report": "报表按本账号所属部门计算，路径中只有报表期间",
+}
+
+
+def parameterised_routes() -> set[str]:
+    patterns = get_resolver().url_patterns
+    web = next(p for p in patterns if getattr(p, "namespace", None) == "web")
+    return {p.name for p in web.url_patterns if isinstance(p, URLPattern) and p.pattern.converters}
+
+
+def test_every_route_with_an_object_in_its_path_is_in_the_scope_table():
+    assert parameterised_routes() - set(ROUTES) - set(NOT_OBJECTS) == set()
+    assert set(ROUTES) | set(NOT_OBJECTS) <= parameterised_routes()
+
+
+@pytest.fixture
+def objects(xia_plan, done):  # noqa: F811 - `done` is the imported fixture
+    return {
+        "plan": xia_plan.plan_id, "number": xia_plan.number, "entry": done["entry"], "visit": done["visit"],
+        "review": done["order"].reviews.get(), "penalty": done["penalty"],
+        "adjustment": plan_adjust(plan=xia_plan.plan, reason="更正责任股室", decision_date=dt.date(2025, 6, 3)),
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize("name", sorted(ROUTES))
+def test_another_agencys_object_answers_404_on_every_route(people, objects, name):
+    method, url = ROUTES[name]
+    response = getattr(people["stranger"], method)(url(objects))
+    assert response.status_code == 404, (name, response.status_code)
+
+
+@pytest.mark.parametrize("name", sorted(n for n, (m, _) in ROUTES.items() if m == "get"))
+def test_the_bureaus_own_office_head_opens_every_page(people, objects, name):
+    _, url = ROUTES[name]
+    assert people["head"].get(url(objects)).status_code == 200, name
+
+
+def test_another_bureaus_scheduled_visit_cannot_prefill_the_inspection_form(people, objects, xia_plan):
+    """The new-inspection form takes a scheduled visit from the query string; only the user's own agency's."""
+    from anjian.plans.models import ScheduledVisit
+
+    visit = ScheduledVisit.objects.create(version=xia_plan, enterprise=objects["entry"].enterprise,
+                                          date=dt.date(2025, 4, 8))  # fmt: skip
+    assert people["stranger"].get("/execution/inspections/new/", {"visit": visit.pk}).status_code == 404
+    own = people["head"].get("/execution/inspections/new/", {"visit": visit.pk})
+    assert own.status_code == 200 and objects["entry"].enterprise.uscc in own.content.decode()
