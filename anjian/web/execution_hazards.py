@@ -25,7 +25,7 @@ PUBLISH_SAVED = "已记录处罚决定{number}于{date}公示"
 FORM_INVALID = "{what}未保存：{errors}"
 
 
-def _form_errors(form) -> str:  # noqa: ANN001
+def form_errors(form) -> str:  # noqa: ANN001
     return "；".join(f"{form.fields[k].label if k in form.fields else ''}{v}" for k, vs in form.errors.items()
                     for v in vs)  # fmt: skip
 
@@ -71,7 +71,7 @@ def review_record(request, scope, pk: int):  # noqa: ANN001
     require_edit(scope, agency_id)
     form = ReviewForm(request.POST)
     if not form.is_valid():
-        messages.error(request, FORM_INVALID.format(what="复查", errors=_form_errors(form)))
+        messages.error(request, FORM_INVALID.format(what="复查", errors=form_errors(form)))
         return redirect("web:exec_hazards")
     d = form.cleaned_data
     try:
@@ -123,7 +123,7 @@ def penalty_publish(request, scope, pk: int):  # noqa: ANN001
     require_edit(scope, agency_id)
     form = PublishForm(request.POST)
     if not form.is_valid():
-        messages.error(request, FORM_INVALID.format(what="公示日期", errors=_form_errors(form)))
+        messages.error(request, FORM_INVALID.format(what="公示日期", errors=form_errors(form)))
         return redirect("web:exec_penalties")
     try:
         services.penalty_publish(penalty=penalty, published_on=form.cleaned_data["published_on"])

@@ -72,7 +72,7 @@ def report_page(request, scope):  # noqa: ANN001
     return render(request, "web/exec_reports.html", ctx)
 
 
-def _send(path: Path, writer, obj, agency_id: int, after: dict) -> FileResponse:  # noqa: ANN001
+def download_audited(path: Path, writer, obj, agency_id: int, after: dict) -> FileResponse:  # noqa: ANN001
     """Write into a scratch folder, audit the export like plan documents, and stream the bytes back."""
     with tempfile.TemporaryDirectory(prefix="anjian-export-") as out:
         target = Path(out) / path
@@ -92,7 +92,7 @@ def ledger_download(request, scope):  # noqa: ANN001
     if first > last:
         raise Http404(LEDGER_BAD_RANGE.format(first=first, last=last))
     name = f"{agency.short_name or agency.name}{office.name if office else ''}执法检查台账{first:%Y%m%d}-{last:%Y%m%d}.xlsx"
-    return _send(
+    return download_audited(
         Path(name), lambda target: ledger_export(agency=agency, first=first, last=last, path=target, office=office),
         agency, agency.pk,
         {"format": "xlsx", "kind": "ledger", "first": str(first), "last": str(last), "office": office and office.name},
@@ -107,7 +107,7 @@ def report_download(request, scope, kind: str, year: int, number: int, fmt: str)
     office = chosen_office(scope, agency, request.GET.get("office"))
     period = PERIODS[kind][0](year, number)
     report = report_compute(agency=agency, period=period, office=office, today=today())
-    return _send(
+    return download_audited(
         Path(f"{report.title}.{fmt}"), lambda target: WRITERS[fmt](report, target), agency, agency.pk,
         {"format": fmt, "kind": f"report.{kind}", "period": period.label, "office": office and office.name,
          "deadline": str(report.deadline.due), "status": str(report.deadline.status)},

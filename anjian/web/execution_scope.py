@@ -19,7 +19,8 @@ from anjian.registry.models import Agency, Office
 
 TABS = (
     ("exec_inspections", "检查记录"), ("exec_hazards", "隐患与复查"), ("exec_penalties", "处罚公示"),
-    ("exec_reports", "台账与报表"), ("exec_adjustments", "计划调整"),
+    ("exec_reports", "台账与报表"), ("exec_adjustments", "计划调整"), ("exec_weekly", "周调度"),
+    ("exec_items", "检查事项清单"), ("exec_contacts", "基层联系点"),
 )  # fmt: skip
 NO_AGENCY = "本账号没有可办理执行记录的部门"
 

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 
 from anjian.audit.chain import record
 from anjian.audit.models import AuditEvent
+from anjian.execution.importing import inspections_import
 from anjian.registry import services
 from anjian.registry.models import Agency
 
@@ -21,6 +22,7 @@ KINDS = {
     "officers": ("执法人员名册", services.officers_import),
     "offices": ("股室/科室/执法队", services.offices_import),
     "facts": ("风险事实（事故、重大隐患、停产等）", services.risk_facts_import),
+    "inspections": ("检查记录（省执法系统导出）", inspections_import),
 }
 SUFFIXES = {".xlsx", ".csv"}
 IMPORT_BAD_FILE = "请选择 .xlsx 或 .csv 文件"
@@ -38,6 +40,7 @@ def import_page(request, scope):  # noqa: ANN001
     agencies = Agency.objects.filter(pk__in=scope.agency_ids) if scope.superuser else None
     ctx = {
         "kinds": [(k, v[0]) for k, v in KINDS.items()],
+        "chosen": request.POST.get("kind") or request.GET.get("kind"),
         "agencies": agencies,
         "can_edit": bool(scope.home_id) and scope.edits(scope.home_id) or scope.superuser,
     }

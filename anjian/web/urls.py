@@ -9,9 +9,12 @@ from . import (
     documents,
     draws,
     enterprises,
+    execution_contacts,
     execution_hazards,
     execution_inspections,
+    execution_items,
     execution_reports,
+    execution_weekly,
     imports,
     plan_setup,
     plans,
@@ -70,6 +73,20 @@ urlpatterns = [
     ),  # fmt: skip
     path("execution/adjustments/", execution_reports.adjustment_list, name="exec_adjustments"),
     path("execution/adjustments/<int:pk>/", execution_reports.adjustment_detail, name="exec_adjustment"),
+    path("execution/weekly/", execution_weekly.weekly_page, name="exec_weekly"),
+    path("execution/weekly/xlsx/", execution_weekly.weekly_download, name="exec_weekly_xlsx"),
+    path("execution/items/", execution_items.item_page, name="exec_items"),
+    path("execution/items/publish/", execution_items.item_publish, name="exec_item_publish"),
+    path("execution/contacts/", execution_contacts.contact_page, name="exec_contacts"),
+    path("execution/contacts/assign/", execution_contacts.contact_assign, name="exec_contact_assign"),
+    path(
+        "execution/contacts/<int:pk>/feedback/",
+        execution_contacts.feedback_record,
+        name="exec_feedback_record",
+    ),
+    path(
+        "execution/feedback/<int:pk>/answer/", execution_contacts.feedback_answer, name="exec_feedback_answer"
+    ),
     path("audit/", audit_log.audit_log, name="audit_log"),
     path("accounts/", accounts_page.account_list, name="account_list"),
     path("accounts/<int:pk>/role/", accounts_page.account_role, name="account_role"),

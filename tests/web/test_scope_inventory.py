@@ -10,6 +10,7 @@ import pytest
 from django.urls import URLPattern, get_resolver
 
 from anjian.execution.adjustments import plan_adjust
+from anjian.execution.contact_points import contact_feedback_record, contact_point_assign
 
 from .test_execution_pages import done, entry_with_cap  # noqa: F401 - the `done` fixture
 
@@ -37,6 +38,11 @@ ROUTES = {
     "exec_review_record": ("post", lambda o: f"/execution/reviews/{o['review'].pk}/record/"),
     "exec_penalty_publish": ("post", lambda o: f"/execution/penalties/{o['penalty'].pk}/publish/"),
     "exec_adjustment": ("get", lambda o: f"/execution/adjustments/{o['adjustment'].pk}/"),
+    "exec_feedback_record": (
+        "post",
+        lambda o: f"/execution/contacts/{o['feedback'].contact_point_id}/feedback/",
+    ),
+    "exec_feedback_answer": ("post", lambda o: f"/execution/feedback/{o['feedback'].pk}/answer/"),
 }
 # Routes with a path parameter that is not an object of an agency, and why they are not in the table.
 NOT_OBJECTS = {
@@ -64,6 +70,9 @@ def objects(xia_plan, done):  # noqa: F811 - `done` is the imported fixture
         "plan": xia_plan.plan_id, "number": xia_plan.number, "entry": done["entry"], "visit": done["visit"],
         "review": done["order"].reviews.get(), "penalty": done["penalty"],
         "adjustment": plan_adjust(plan=xia_plan.plan, reason="更正责任股室", decision_date=dt.date(2025, 6, 3)),
+        "feedback": contact_feedback_record(
+            contact_point=contact_point_assign(agency=xia_plan.plan.agency, enterprise=done["entry"].enterprise,
+                                               year=2025), date=dt.date(2025, 3, 1), content="希望开展安全培训"),
     }  # fmt: skip
 
 
