@@ -28,16 +28,6 @@ def snapshot(version: PlanVersion) -> list[EntrySnapshot]:
     ]  # fmt: skip
 
 
-def _keep_draw(plan: Plan, old: PlanVersion) -> None:
-    """An adjustment must not redraw the published 双随机 result: replay the issued draw's seed."""
-    draw = old.draws.order_by("pk").first()
-    seed = (draw.record or {}).get("seed") if draw else None
-    if seed and not plan.settings.get("seed"):
-        plan.settings = {**plan.settings, "seed": seed}
-        plan.full_clean()
-        plan.save(update_fields=["settings"])
-
-
 @transaction.atomic
 def plan_adjust(
     *,
@@ -57,7 +47,6 @@ def plan_adjust(
     if old is None:
         raise ExecutionError("adjustment_no_version", ADJUSTMENT_NO_VERSION.format(plan=plan))
     before = snapshot(old)
-    _keep_draw(plan, old)
     new = plan_compile(agency=plan.agency, year=plan.year, by=by, reason=reason)
     after = snapshot(new)
     changes = diff_versions(before, after)

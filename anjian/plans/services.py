@@ -93,6 +93,14 @@ def _overrides(plan: Plan, arranged: dict[int, dict], by: str) -> tuple[list[Ove
     return list(classes.values()), visits
 
 
+def _draw_seed(plan: Plan, config: PlanConfig, redraw: bool) -> str:
+    """The bureau's fixed seed, else the seed of the plan's last draw unless a redraw is asked for; "" = fresh."""
+    if config.seed or redraw:
+        return config.seed
+    last = Draw.objects.filter(version__plan=plan).order_by("-pk").first()
+    return str((last.record or {}).get("seed", "")) if last else ""
+
+
 def _justifications(plan: Plan) -> list[Justification]:
     """The leaders' recorded reasons for visits above the cap (超上限说明), kept across recompiles."""
     return [
@@ -104,11 +112,15 @@ def _justifications(plan: Plan) -> list[Justification]:
 
 
 @transaction.atomic
-def plan_compile(*, agency: Agency, year: int, by: str = "", reason: str = "") -> PlanVersion:
+def plan_compile(
+    *, agency: Agency, year: int, by: str = "", reason: str = "", redraw: bool = False
+) -> PlanVersion:
     """Compile a new version of the agency's plan for `year` from the registry and the rule pack.
 
     Classification (with the bureau's confirmed key arrangement and stored overrides), frequencies, the 双随机
-    draw of general units, the cap ledger, the workday sheets and the review; saved in one transaction."""
+    draw of general units, the cap ledger, the workday sheets and the review; saved in one transaction.
+    A recompile replays the plan's last draw seed (a workday edit or an override never redraws by itself);
+    `redraw` asks for a fresh seed."""
     pack = pack_for(agency)
     plan, _ = Plan.objects.get_or_create(agency=agency, year=year, kind=Plan.Kind.ANNUAL)
     config = PlanConfig.from_settings(plan.settings)
@@ -124,6 +136,7 @@ def plan_compile(*, agency: Agency, year: int, by: str = "", reason: str = "") -
     for f in classified.findings:
         found.add("classify", f, bureau)
     general_ids = [c.enterprise_id for c in classified.general]
+    config = replace(config, seed=_draw_seed(plan, config, redraw))
     record = draw_general(config, bureau, general_ids, pack, by, found)
     drawn = {u.enterprise_id for u in record.result}
     planned = [c for c in classified.classifications if c.is_key or c.enterprise_id in drawn]

@@ -88,3 +88,20 @@ def test_the_key_scope_in_the_document_takes_the_slope_threshold_from_the_rule_p
     path = plan_export(version=lvliang_plan, out_dir=tmp_path, formats=("docx",))[0]
     text = "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
     assert "采场或者排土场边坡高度200米以上的露天矿山" in text
+
+
+def drawn_of(version):
+    return set(version.entries.filter(drawn=True).values_list("enterprise_id", flat=True))
+
+
+def test_a_recompile_replays_the_last_draw_and_only_redraw_draws_again(lvliang_plan):
+    plan = lvliang_plan.plan
+    first = lvliang_plan.draws.get()
+    again = services.plan_compile(agency=plan.agency, year=2024, by="测试", reason="修改工作日测算")
+    assert again.draws.get().record["seed"] == first.record["seed"]
+    assert again.draws.get().commitment == first.commitment
+    assert drawn_of(again) == drawn_of(lvliang_plan)
+    fresh = services.plan_compile(agency=plan.agency, year=2024, by="测试", reason="重新抽取", redraw=True)
+    assert fresh.draws.get().commitment != first.commitment
+    assert len(drawn_of(fresh)) == len(drawn_of(lvliang_plan))  # the same quotas, another draw
+    assert verify_draw(draw_record_from_json(json.dumps(fresh.draws.get().record))) == []

@@ -31,6 +31,9 @@ class Command(BaseCommand):
         parser.add_argument("--config", help="configure：编制参数文件 plan.toml")
         parser.add_argument("--by", default="", help="操作人")
         parser.add_argument("--reason", default="", help="compile：编制/调整原因")
+        parser.add_argument(
+            "--redraw", action="store_true", help="compile：重新“双随机”抽取（默认沿用上次抽取的种子）"
+        )
         parser.add_argument("--out", help="draw：抽取记录写入的 JSON 文件；export：输出目录")
         parser.add_argument(
             "--format", default="all", choices=["docx", "xlsx", "all"], help="export：文书格式"
@@ -57,7 +60,9 @@ class Command(BaseCommand):
         return {"plan": plan.pk, "text": f"已为 {agency.name} {year} 年度计划载入编制参数 {opts['config']}"}
 
     def do_compile(self, agency, year, opts):
-        version = services.plan_compile(agency=agency, year=year, by=opts["by"], reason=opts["reason"])
+        version = services.plan_compile(
+            agency=agency, year=year, by=opts["by"], reason=opts["reason"], redraw=opts["redraw"]
+        )
         return self.do_show(agency, year, opts) | {"version": version.number}
 
     def do_show(self, agency, year, opts):
