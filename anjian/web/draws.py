@@ -4,16 +4,24 @@ from __future__ import annotations
 
 import json
 
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
 from anjian.audit.chain import record
 from anjian.audit.models import AuditEvent
 from anjian.planning.draw_record import DrawRecordError, draw_record_from_json, verify_draw
-from anjian.plans.models import Draw
+from anjian.plans import services
+from anjian.plans.models import Draw, Plan
 
-from .access import business_view
+from .access import business_view, version_get
 from .plans import _context
+
+REDRAW_ONLY_LEADER = "重新抽取须由本局局领导办理，且只能在计划报批之前"
+REDRAW_NEEDS_REASON = "重新抽取必须写明理由（如名录库有误已更正）"
+REDRAWN = "已重新抽取并编制第 {number} 版；新的承诺值须重新公布"
 
 
 def _checked(draw: Draw) -> dict:
@@ -39,6 +47,25 @@ def plan_draw(request, scope, plan_id: int):  # noqa: ANN001
     ctx = _context(request, scope, plan_id, "draw")
     ctx["draws"] = [{"draw": d, **_checked(d)} for d in ctx["version"].draws.order_by("pk")]
     return render(request, "web/plan_draw.html", ctx)
+
+
+@require_POST
+@business_view
+def plan_redraw(request, scope, plan_id: int):  # noqa: ANN001
+    """A fresh draw (a recompile replays the last seed): the leader's decision, with its reason, before submission."""
+    plan = version_get(scope, plan_id).plan
+    if not scope.approves(plan.agency_id) or plan.status != Plan.Status.DRAFT:
+        raise PermissionDenied(REDRAW_ONLY_LEADER)
+    reason = request.POST.get("reason", "").strip()
+    if not reason:
+        messages.error(request, REDRAW_NEEDS_REASON)
+        return redirect("web:plan_draw", plan_id=plan.pk)
+    new = services.plan_compile(
+        agency=plan.agency, year=plan.year, by=request.user.get_username(), reason=f"重新抽取：{reason}"[:300],
+        redraw=True,
+    )  # fmt: skip
+    messages.success(request, REDRAWN.format(number=new.number))
+    return redirect("web:plan_draw", plan_id=plan.pk)
 
 
 def draw_public(request, commitment: str):  # noqa: ANN001

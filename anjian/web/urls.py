@@ -42,6 +42,7 @@ urlpatterns = [
     path("plans/<int:plan_id>/frequencies/", plans.plan_frequencies, name="plan_frequencies"),
     path("plans/<int:plan_id>/frequencies/justify/", cap_justify.plan_cap_justify, name="plan_cap_justify"),
     path("plans/<int:plan_id>/draw/", draws.plan_draw, name="plan_draw"),
+    path("plans/<int:plan_id>/draw/redraw/", draws.plan_redraw, name="plan_redraw"),
     path("plans/<int:plan_id>/workdays/", plans.plan_workdays, name="plan_workdays"),
     path("plans/<int:plan_id>/workdays/preview/", workday_edit.workday_preview_view, name="workday_preview"),
     path("plans/<int:plan_id>/workdays/save/", workday_edit.workday_save, name="workday_save"),

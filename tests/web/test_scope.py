@@ -109,3 +109,16 @@ def test_public_draw_page_verifies_the_published_draw_without_login(client, xia_
 def test_anonymous_user_is_sent_to_login(client, xia_plan):
     response = client.get(f"/plans/{xia_plan.plan_id}/", HTTP_HOST="localhost")
     assert response.status_code == 302 and response.url.startswith("/login/")
+
+
+def test_only_the_leader_redraws_and_must_say_why(people, xia_plan):
+    url = f"/plans/{xia_plan.plan_id}/draw/redraw/"
+    first = xia_plan.draws.get().commitment
+    assert people["head"].post(url, {"reason": "名录库有误"}).status_code == 403
+    assert people["city"].post(url, {"reason": "名录库有误"}).status_code == 403
+    assert people["leader"].post(url, {"reason": ""}).status_code == 302
+    assert Plan.objects.get().versions.count() == 1
+    assert people["leader"].post(url, {"reason": "名录库漏登三户，已补录"}).status_code == 302
+    newest = Plan.objects.get().versions.order_by("-number").first()
+    assert newest.reason == "重新抽取：名录库漏登三户，已补录"
+    assert newest.draws.get().commitment != first

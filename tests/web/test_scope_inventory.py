@@ -25,6 +25,7 @@ ROUTES = {
     "plan_frequencies": ("get", lambda o: f"/plans/{o['plan']}/frequencies/"),
     "plan_cap_justify": ("post", lambda o: f"/plans/{o['plan']}/frequencies/justify/"),
     "plan_draw": ("get", lambda o: f"/plans/{o['plan']}/draw/"),
+    "plan_redraw": ("post", lambda o: f"/plans/{o['plan']}/draw/redraw/"),
     "plan_workdays": ("get", lambda o: f"/plans/{o['plan']}/workdays/"),
     "workday_preview": ("post", lambda o: f"/plans/{o['plan']}/workdays/preview/"),
     "workday_save": ("post", lambda o: f"/plans/{o['plan']}/workdays/save/"),
