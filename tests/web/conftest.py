@@ -6,6 +6,7 @@ import shutil
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import connections
 from django.test import Client
 
 from anjian.accounts.models import Membership, Role
@@ -64,3 +65,6 @@ def browser_page():
         browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         yield browser.new_page(viewport={"width": 1400, "height": 900}, accept_downloads=True)
         browser.close()
+        # ORM calls made while Playwright's loop runs get a connection of their own; PostgreSQL would refuse to
+        # drop the test database at the end of the session while it stays open.
+        connections.close_all()
