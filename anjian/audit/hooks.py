@@ -24,6 +24,7 @@ WATCHED = (
     "execution.Inspection", "execution.RectificationOrder", "execution.Hazard", "execution.Review",
     "execution.PenaltyDecision", "execution.PlanAdjustment", "plans.WorkdayLineEdit", "plans.CapJustification",
     "execution.ItemListPublication", "execution.InspectionItem", "execution.ContactPoint", "execution.ContactFeedback",
+    "execution.ReportSubmission",
 )  # fmt: skip
 # How to reach the agency that owns a row, for scoping the auditor's search.
 AGENCY_PATH = {
@@ -36,7 +37,7 @@ AGENCY_PATH = {
     "execution.PlanAdjustment": "plan.agency_id", "plans.WorkdayLineEdit": "plan.agency_id",
     "plans.CapJustification": "plan.agency_id", "execution.ItemListPublication": "agency_id",
     "execution.InspectionItem": "agency_id", "execution.ContactPoint": "agency_id",
-    "execution.ContactFeedback": "contact_point.agency_id",
+    "execution.ContactFeedback": "contact_point.agency_id", "execution.ReportSubmission": "agency_id",
 }  # fmt: skip
 SKIPPED_FIELDS = {"updated_at", "password"}
 

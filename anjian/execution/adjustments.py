@@ -17,6 +17,7 @@ from .models import PlanAdjustment
 from .services import ExecutionError
 
 ADJUSTMENT_NO_VERSION = "{plan}尚无已编制的版本，不能调整"
+ADJUSTMENT_NOT_ANNUAL = "{plan}不是年度监督检查计划；专项检查计划的调整请重新编制该专项计划"
 ADJUSTMENT_NO_REASON = "计划调整须说明原因"
 
 
@@ -43,6 +44,8 @@ def plan_adjust(
     `major` left None lets the core decide from the diff (key list or responsible offices changed)."""
     if not reason.strip():
         raise ExecutionError("adjustment_no_reason", ADJUSTMENT_NO_REASON)
+    if plan.kind != Plan.Kind.ANNUAL:
+        raise ExecutionError("adjustment_not_annual", ADJUSTMENT_NOT_ANNUAL.format(plan=plan))
     old = plan.current_version()
     if old is None:
         raise ExecutionError("adjustment_no_version", ADJUSTMENT_NO_VERSION.format(plan=plan))

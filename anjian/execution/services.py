@@ -33,6 +33,11 @@ INSPECTION_PLANNED_WITHOUT_ENTRY = (
 QUIZ_PASSED_OVER_TESTED = "考试合格人数{passed}多于参考人数{tested}"
 REVIEW_ORDER_OPEN = "整改指令{number}的整改期限为{deadline}，{day}尚未到期且企业未申请复查"
 PUBLICATION_BEFORE_DECISION = "公示日期{published}早于处罚决定日期{decided}"
+HAZARD_DEADLINE_BEFORE_FOUND = "整改期限{deadline}早于隐患发现日期{found}"
+ORDER_DEADLINE_BEFORE_ISSUE = "整改期限{deadline}早于指令书下达日期{issued}"
+ORDER_HAZARD_OTHER_INSPECTION = "隐患「{description}」不是本次检查发现的，不能列入本指令书"
+ORDER_HAZARD_ALREADY_ORDERED = "隐患「{description}」已列入整改指令{number}"
+ORDER_NO_HAZARDS = "整改指令书至少须列入一项本次检查发现的隐患"
 
 
 class ExecutionError(Exception):
@@ -136,6 +141,11 @@ def hazard_record(
 ) -> Hazard:
     row = Hazard(inspection=inspection, description=description, level=level, location=location,
                  deadline=deadline, evidence=list(evidence), found_on=found_on or inspection.date)  # fmt: skip
+    if deadline is not None and deadline < row.found_on:
+        raise ExecutionError(
+            "hazard_deadline_before_found",
+            HAZARD_DEADLINE_BEFORE_FOUND.format(deadline=deadline, found=row.found_on),
+        )
     row.full_clean()
     row.save()
     return row
@@ -145,11 +155,32 @@ def hazard_record(
 def order_issue(
     *, inspection: Inspection, number: str, issued_on: dt.date, deadline: dt.date, hazards: Sequence[Hazard]
 ) -> RectificationOrder:
-    """A 责令限期整改指令书 for the hazards; the review it calls for is due `execution.review` after the deadline."""
+    """A 责令限期整改指令书 for open hazards of this inspection; the review it calls for is due `execution.review`
+    after the deadline."""
+    if deadline < issued_on:
+        raise ExecutionError(
+            "order_deadline_before_issue",
+            ORDER_DEADLINE_BEFORE_ISSUE.format(deadline=deadline, issued=issued_on),
+        )
+    if not hazards:
+        raise ExecutionError("order_no_hazards", ORDER_NO_HAZARDS)
+    for h in Hazard.objects.filter(pk__in=[h.pk for h in hazards]).select_related("order"):
+        if h.inspection_id != inspection.pk:
+            raise ExecutionError(
+                "order_hazard_other_inspection",
+                ORDER_HAZARD_OTHER_INSPECTION.format(description=h.description),
+            )
+        if h.order is not None:
+            raise ExecutionError(
+                "order_hazard_already_ordered",
+                ORDER_HAZARD_ALREADY_ORDERED.format(description=h.description, number=h.order.number),
+            )
     row = RectificationOrder(inspection=inspection, number=number, issued_on=issued_on, deadline=deadline)
     row.full_clean()
     row.save()
-    Hazard.objects.filter(pk__in=[h.pk for h in hazards]).update(order=row, deadline=deadline)
+    for h in Hazard.objects.filter(pk__in=[h.pk for h in hazards]):
+        h.order, h.deadline = row, deadline
+        h.save(update_fields=["order", "deadline"])  # one audited save per hazard
     pack = pack_for(inspection.agency)
     review = Review(order=row, due_on=due_date(deadline, deadline_rule(pack, "review"), pack))
     review.full_clean()

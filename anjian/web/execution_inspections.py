@@ -19,6 +19,7 @@ from anjian.plans.models import Plan, PlanEntry, PlanVersion, ScheduledVisit
 
 from .access import business_view, enterprises_in, require_edit
 from .execution_forms import APPROVAL_NOTE_MISSING, InspectionForm
+from .execution_record_forms import inspection_forms
 from .execution_scope import agencies_in, chosen_agency, inspections_in, offices_in, tab_context, today
 
 PAGE_SIZE = 50
@@ -72,14 +73,20 @@ def inspection_list(request, scope):  # noqa: ANN001
 def inspection_detail(request, scope, pk: int):  # noqa: ANN001
     rows = inspections_in(scope).select_related("agency", "enterprise", "plan_entry", "scheduled_visit")
     row = get_object_or_404(rows, pk=pk)
+    return render(request, "web/exec_inspection_detail.html", detail_context(scope, row))
+
+
+def detail_context(scope, row: Inspection, **bound) -> dict:  # noqa: ANN001, ANN003
+    """The detail page's context; editors also get the recording forms (`bound` ones re-shown with errors)."""
     orders = row.orders.prefetch_related("reviews", "hazards").order_by("issued_on", "pk")
-    ctx = tab_context(
+    can_record = scope.edits(row.agency_id)
+    return tab_context(
         scope, "exec_inspections", row=row, officers=row.officers.select_related("office").order_by("name"),
         items=row.items.all(), hazards=row.hazards.select_related("order").order_by("found_on", "pk"),
         orders=orders, penalties=row.penalties.order_by("decided_on", "pk"),
         approval_findings=[w for w in row.warnings if w.get("severity") == "warning"],
+        can_record=can_record, **(inspection_forms(row, **bound) if can_record else {}),
     )  # fmt: skip
-    return render(request, "web/exec_inspection_detail.html", ctx)
 
 
 def plan_entry_for(agency, enterprise, day: dt.date) -> PlanEntry | None:  # noqa: ANN001

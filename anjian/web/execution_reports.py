@@ -21,6 +21,7 @@ from anjian.execution.reports import report_compute, report_docx, report_xlsx
 from anjian.planning.execution.deadlines import Period, month, quarter, report_deadline, whole_year
 
 from .access import business_view
+from .execution_record_forms import AdjustmentFileForm, AdjustmentForm, ReportSubmissionForm, adjustable_plans
 from .execution_scope import (
     Packs,
     adjustments_in,
@@ -58,18 +59,25 @@ def _periods(year: int) -> list[Period]:
 def report_page(request, scope):  # noqa: ANN001
     agency = chosen_agency(scope, request.GET.get("agency"))
     office = chosen_office(scope, agency, request.GET.get("office"))
-    year, day, pack = _year(request.GET.get("year")), today(), Packs()(agency)
+    ctx = report_context(scope, agency, office, _year(request.GET.get("year")))
+    return render(request, "web/exec_reports.html", ctx)
+
+
+def report_context(scope, agency, office, year: int, form=None) -> dict:  # noqa: ANN001
+    """The page's context; editors get the submission form (a bound `form` is re-shown with its errors)."""
+    day, pack = today(), Packs()(agency)
     sent = {
         (s.period_kind, s.number): s.submitted_on
         for s in ReportSubmission.objects.filter(agency=agency, office=office, year=year).order_by("-submitted_on")
     }  # fmt: skip
     rows = [(p, report_deadline(pack, p, sent.get((p.kind, p.number)), day)) for p in _periods(year)]
-    ctx = tab_context(
+    return tab_context(
         scope, "exec_reports", agency=agency, office=office, year=year, rows=rows, today=day,
         agencies=agencies_in(scope), offices=agency.offices.order_by("sort_order", "name"),
         first=dt.date(year, 1, 1), last=min(dt.date(year, 12, 31), max(day, dt.date(year, 1, 1))),
+        can_edit=scope.edits(agency.pk), submission_form=form or ReportSubmissionForm(
+            agency=agency, initial={"year": year, "office": office, "submitted_on": day}),
     )  # fmt: skip
-    return render(request, "web/exec_reports.html", ctx)
 
 
 def download_audited(path: Path, writer, obj, agency_id: int, after: dict) -> FileResponse:  # noqa: ANN001
@@ -122,6 +130,11 @@ def _summary(diff: list[dict]) -> str:
 
 @business_view
 def adjustment_list(request, scope):  # noqa: ANN001
+    return render(request, "web/exec_adjustments.html", adjustment_list_context(scope))
+
+
+def adjustment_list_context(scope, form=None) -> dict:  # noqa: ANN001
+    """The list; a 局领导 also gets the adjustment form for their agency's plans (a bound one with errors)."""
     day = today()
     rows = (
         adjustments_in(scope)
@@ -129,18 +142,26 @@ def adjustment_list(request, scope):  # noqa: ANN001
         .order_by("-decision_date", "-pk")
     )
     lines = [(a, _summary(a.diff), adjustment_deadlines(a, today=day)) for a in rows[:200]]
-    ctx = tab_context(scope, "exec_adjustments", lines=lines, today=day)
-    return render(request, "web/exec_adjustments.html", ctx)
+    plans = adjustable_plans(scope)
+    form = form or AdjustmentForm(plans=plans, initial={"decision_date": day, "plan": plans.first()})
+    return tab_context(
+        scope, "exec_adjustments", lines=lines, today=day, adjust_form=form, can_adjust=plans.exists()
+    )
 
 
 @business_view
 def adjustment_detail(request, scope, pk: int):  # noqa: ANN001
-    day = today()
     row = get_object_or_404(
         adjustments_in(scope).select_related("plan__agency", "old_version", "new_version"), pk=pk
     )
-    ctx = tab_context(
+    return render(request, "web/exec_adjustment_detail.html", adjustment_detail_context(scope, row))
+
+
+def adjustment_detail_context(scope, row, form=None) -> dict:  # noqa: ANN001
+    """The detail; a 局领导 of the plan's agency also gets the filing form (a bound one with errors)."""
+    day = today()
+    return tab_context(
         scope, "exec_adjustments", row=row, summary=_summary(row.diff), deadlines=adjustment_deadlines(row, today=day),
-        today=day, change_labels=CHANGE_LABELS,
+        today=day, change_labels=CHANGE_LABELS, can_file=scope.approves(row.plan.agency_id),
+        file_form=form or AdjustmentFileForm(adjustment=row, initial={"done_on": day}),
     )  # fmt: skip
-    return render(request, "web/exec_adjustment_detail.html", ctx)

@@ -13,6 +13,7 @@ from . import (
     execution_hazards,
     execution_inspections,
     execution_items,
+    execution_records,
     execution_reports,
     execution_weekly,
     imports,
@@ -57,6 +58,26 @@ urlpatterns = [
     path("execution/", execution_inspections.inspection_list, name="exec_inspections"),
     path("execution/inspections/new/", execution_inspections.inspection_new, name="exec_inspection_new"),
     path("execution/inspections/<int:pk>/", execution_inspections.inspection_detail, name="exec_inspection"),
+    path(
+        "execution/inspections/<int:pk>/hazards/new/",
+        execution_records.hazard_record,
+        name="exec_hazard_record",
+    ),
+    path(
+        "execution/inspections/<int:pk>/orders/new/", execution_records.order_issue, name="exec_order_issue"
+    ),
+    path(
+        "execution/inspections/<int:pk>/penalties/new/",
+        execution_records.penalty_decide,
+        name="exec_penalty_decide",
+    ),
+    path("execution/reports/submit/", execution_records.report_submit, name="exec_report_submit"),
+    path("execution/adjustments/new/", execution_records.adjustment_new, name="exec_adjustment_new"),
+    path(
+        "execution/adjustments/<int:pk>/file/",
+        execution_records.adjustment_filing,
+        name="exec_adjustment_file",
+    ),
     path("execution/hazards/", execution_hazards.hazard_page, name="exec_hazards"),
     path("execution/reviews/<int:pk>/record/", execution_hazards.review_record, name="exec_review_record"),
     path("execution/penalties/", execution_hazards.penalty_page, name="exec_penalties"),

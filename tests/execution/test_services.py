@@ -97,3 +97,41 @@ def test_penalty_publication_deadline_is_seven_working_days(lv):
     assert services.publication_due(penalty.decided_on, pack_for(lv.plan.agency)) == D(2024, 10, 12)
     with pytest.raises(ExecutionError):
         services.penalty_publish(penalty=penalty, published_on=D(2024, 9, 1))
+
+
+def test_an_order_takes_only_open_hazards_of_its_own_inspection_and_a_deadline_after_issue(lv):
+    from anjian.execution.services import (
+        HAZARD_DEADLINE_BEFORE_FOUND,
+        ORDER_DEADLINE_BEFORE_ISSUE,
+        ORDER_HAZARD_ALREADY_ORDERED,
+        ORDER_HAZARD_OTHER_INSPECTION,
+    )
+
+    first, second = lv.entries.filter(category="key").select_related("enterprise").order_by("pk")[:2]
+    a, b = record(first, D(2024, 3, 5)), record(second, D(2024, 3, 6))
+    ha = services.hazard_record(inspection=a, description="配电箱未接地")
+    hb = services.hazard_record(inspection=b, description="消防通道堵塞")
+    with pytest.raises(ExecutionError) as refused:
+        services.order_issue(inspection=a, number="责改1号", issued_on=D(2024, 3, 5), deadline=D(2024, 3, 1),
+                             hazards=[ha])  # fmt: skip
+    assert refused.value.message == ORDER_DEADLINE_BEFORE_ISSUE.format(
+        deadline=D(2024, 3, 1), issued=D(2024, 3, 5)
+    )
+    with pytest.raises(ExecutionError) as refused:
+        services.order_issue(inspection=a, number="责改1号", issued_on=D(2024, 3, 5), deadline=D(2024, 3, 20),
+                             hazards=[ha, hb])  # fmt: skip
+    assert refused.value.message == ORDER_HAZARD_OTHER_INSPECTION.format(description="消防通道堵塞")
+    services.order_issue(
+        inspection=a, number="责改1号", issued_on=D(2024, 3, 5), deadline=D(2024, 3, 20), hazards=[ha]
+    )
+    with pytest.raises(ExecutionError) as refused:
+        services.order_issue(inspection=a, number="责改2号", issued_on=D(2024, 3, 6), deadline=D(2024, 3, 21),
+                             hazards=[ha])  # fmt: skip
+    assert refused.value.message == ORDER_HAZARD_ALREADY_ORDERED.format(
+        description="配电箱未接地", number="责改1号"
+    )
+    with pytest.raises(ExecutionError) as refused:
+        services.hazard_record(inspection=b, description="安全出口锁闭", deadline=D(2024, 3, 1))
+    assert refused.value.message == HAZARD_DEADLINE_BEFORE_FOUND.format(
+        deadline=D(2024, 3, 1), found=D(2024, 3, 6)
+    )
