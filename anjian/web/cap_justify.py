@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from anjian.plans.cap_justifications import cap_justification_record
 
-from .access import business_view, version_get
+from .access import business_view, require_draft, version_get
 
 CAP_JUSTIFY_LEADERS_ONLY = "超上限说明须由本局局领导批准记录"
 CAP_JUSTIFY_NOT_OVER_CAP = "该单位在当前版本中没有超过频次上限，无需说明"
@@ -22,6 +22,7 @@ def plan_cap_justify(request, scope, plan_id: int):  # noqa: ANN001
     """Record (or replace) the justification of an over-cap line of the current version, then recompile."""
     version = version_get(scope, plan_id)
     plan = version.plan
+    require_draft(plan)
     if not scope.approves(plan.agency_id):
         raise PermissionDenied(CAP_JUSTIFY_LEADERS_ONLY)
     back = redirect("web:plan_frequencies", plan_id=plan.pk)

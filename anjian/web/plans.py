@@ -15,7 +15,7 @@ from anjian.planning.rules import load_pack
 from anjian.plans import services
 from anjian.plans.models import EntryOverride, Plan, PlanEntry
 
-from .access import READ_ONLY_SCOPE, business_view, plans_in, require_edit, version_get
+from .access import READ_ONLY_SCOPE, business_view, plans_in, require_draft, require_edit, version_get
 from .workday_edit import sheet_panels
 
 STEPS = (
@@ -42,6 +42,8 @@ def _context(request, scope, plan_id: int, step: str, number: int | None = None)
     return {
         "plan": plan, "version": version, "steps": STEPS, "step": step, "summary": version.summary,
         "can_edit": scope.edits(plan.agency_id), "can_approve": scope.approves(plan.agency_id),
+        # changes to the plan's content: only while it is a draft (afterwards through an adjustment)
+        "can_change": scope.edits(plan.agency_id) and plan.status == Plan.Status.DRAFT,
         "versions": plan.versions.order_by("-number"),
     }  # fmt: skip
 
@@ -150,6 +152,7 @@ def plan_advance(request, scope, plan_id: int):  # noqa: ANN001
 def plan_override(request, scope, plan_id: int):  # noqa: ANN001
     version = version_get(scope, plan_id)
     require_edit(scope, version.plan.agency_id)
+    require_draft(version.plan)
     entry = version.entries.filter(enterprise_id=request.POST.get("enterprise")).first()
     reason = request.POST.get("reason", "").strip()
     if entry is None or not reason:
@@ -173,6 +176,7 @@ def plan_recompile(request, scope, plan_id: int):  # noqa: ANN001
     version = version_get(scope, plan_id)
     plan = version.plan
     require_edit(scope, plan.agency_id)
+    require_draft(plan)
     reason = request.POST.get("reason", "").strip() or "按人工调整重新编制"
     new = services.plan_compile(
         agency=plan.agency, year=plan.year, by=request.user.get_username(), reason=reason

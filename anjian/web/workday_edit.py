@@ -23,7 +23,7 @@ from anjian.plans.models import PlanVersion
 from anjian.plans.models import WorkdaySheet as SheetRow
 from anjian.plans.workday_edits import stored_team, workday_line_edits_save, workday_preview
 
-from .access import business_view, require_edit, version_get
+from .access import business_view, require_draft, require_edit, version_get
 
 WORKDAY_VALUE_EMPTY = "{team}「{title}」的{label}不能为空"
 WORKDAY_VALUE_NOT_NUMBER = "{team}「{title}」的{label}“{value}”不是数字"
@@ -121,6 +121,7 @@ def _changed_lines(row: SheetRow, result) -> list[dict]:  # noqa: ANN001 - a cor
 def _checked(scope, plan_id: int, post) -> tuple[PlanVersion, SheetRow, str]:  # noqa: ANN001
     version = version_get(scope, plan_id)
     require_edit(scope, version.plan.agency_id)
+    require_draft(version.plan)
     row = _sheet_row(version, post.get("team", ""))
     stale = post.get("version") not in (None, str(version.number))
     return version, row, WORKDAY_STALE_VERSION.format(number=version.number) if stale else ""

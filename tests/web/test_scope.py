@@ -122,3 +122,25 @@ def test_only_the_leader_redraws_and_must_say_why(people, xia_plan):
     newest = Plan.objects.get().versions.order_by("-number").first()
     assert newest.reason == "重新抽取：名录库漏登三户，已补录"
     assert newest.draws.get().commitment != first
+
+
+@pytest.mark.parametrize(
+    "path, data",
+    [
+        ("override/", {"category": "general", "reason": "已关闭"}),
+        ("recompile/", {"reason": "重新编制"}),
+        ("workdays/save/", {"team": "x", "reason": "改"}),
+        ("frequencies/justify/", {"text": "理由", "approved_by": "局长"}),
+        ("draw/redraw/", {"reason": "名录库有误"}),
+    ],
+)
+def test_a_submitted_plan_changes_only_through_an_adjustment(people, xia_plan, path, data):
+
+    Plan.objects.filter(pk=xia_plan.plan_id).update(status=Plan.Status.SUBMITTED)
+    data = {**data, "enterprise": enterprise_of(xia_plan).pk}
+    for who in ("head", "leader"):
+        response = people[who].post(f"/plans/{xia_plan.plan_id}/{path}", data)
+        assert response.status_code == 403, (who, path)
+    assert Plan.objects.get().versions.count() == 1
+    page = people["head"].get(f"/plans/{xia_plan.plan_id}/classification/").content.decode()
+    assert "按人工调整重新编制" not in page and "计划调整" in page
