@@ -50,7 +50,7 @@ def plan_adjust(
     if old is None:
         raise ExecutionError("adjustment_no_version", ADJUSTMENT_NO_VERSION.format(plan=plan))
     before = snapshot(old)
-    new = plan_compile(agency=plan.agency, year=plan.year, by=by, reason=reason)
+    new = plan_compile(agency=plan.agency, year=plan.year, by=by, reason=reason, adjustment=True)
     after = snapshot(new)
     changes = diff_versions(before, after)
     major = is_major(changes, before, after) if major is None else major

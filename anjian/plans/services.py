@@ -30,6 +30,11 @@ from .persist import save_entries, save_workdays, summary_of
 ARRANGEMENT_UNKNOWN_UNIT = "重点检查安排表{sector}第 {seq} 行「{name}」在单位名录中找不到"
 ARRANGEMENT_UNKNOWN_OFFICE = "重点检查安排表「{name}」的责任单位「{office}」不是本局的股室/科室或执法队"
 ARRANGEMENT_CONFIRMED = "列入本局重点检查安排表（{note}）"
+PLAN_NOT_DRAFT = "{plan}已{status}，不能直接重新编制；计划内容的改动须作为计划调整办理"
+
+
+class PlanNotDraft(ValueError):
+    pass
 
 
 def pack_for(agency: Agency) -> RulePack:
@@ -113,16 +118,24 @@ def _justifications(plan: Plan) -> list[Justification]:
 
 @transaction.atomic
 def plan_compile(
-    *, agency: Agency, year: int, by: str = "", reason: str = "", redraw: bool = False
+    *,
+    agency: Agency,
+    year: int,
+    by: str = "",
+    reason: str = "",
+    redraw: bool = False,
+    adjustment: bool = False,
 ) -> PlanVersion:
     """Compile a new version of the agency's plan for `year` from the registry and the rule pack.
 
     Classification (with the bureau's confirmed key arrangement and stored overrides), frequencies, the 双随机
     draw of general units, the cap ledger, the workday sheets and the review; saved in one transaction.
     A recompile replays the plan's last draw seed (a workday edit or an override never redraws by itself);
-    `redraw` asks for a fresh seed."""
+    `redraw` asks for a fresh seed. Once submitted, a plan is recompiled only as an `adjustment`."""
     pack = pack_for(agency)
     plan, _ = Plan.objects.get_or_create(agency=agency, year=year, kind=Plan.Kind.ANNUAL)
+    if plan.status != Plan.Status.DRAFT and not adjustment:
+        raise PlanNotDraft(PLAN_NOT_DRAFT.format(plan=plan, status=plan.get_status_display()))
     config = PlanConfig.from_settings(plan.settings)
     bureau = bureau_facts(agency)
     found = FindingCollector()

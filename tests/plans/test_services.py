@@ -1,8 +1,10 @@
 """Plan services on the real database: overrides kept with their reason, verifiable draws, exports, the CLI."""
 
+import datetime as dt
 import json
 
 import openpyxl
+import pytest
 from django.core.management import call_command
 
 from anjian.planning.draw_record import draw_record_from_json, verify_draw
@@ -105,3 +107,22 @@ def test_a_recompile_replays_the_last_draw_and_only_redraw_draws_again(lvliang_p
     assert fresh.draws.get().commitment != first.commitment
     assert len(drawn_of(fresh)) == len(drawn_of(lvliang_plan))  # the same quotas, another draw
     assert verify_draw(draw_record_from_json(json.dumps(fresh.draws.get().record))) == []
+
+
+def test_a_submitted_plan_is_recompiled_only_as_an_adjustment(xia_plan, capsys):
+    from django.core.management.base import CommandError
+
+    from anjian.execution.adjustments import plan_adjust
+    from anjian.plans.models import Plan
+    from anjian.plans.services import PLAN_NOT_DRAFT, PlanNotDraft
+
+    plan = xia_plan.plan
+    Plan.objects.filter(pk=plan.pk).update(status=Plan.Status.ISSUED)
+    plan.refresh_from_db()
+    with pytest.raises(PlanNotDraft) as refused:
+        services.plan_compile(agency=plan.agency, year=2025, by="测试")
+    assert str(refused.value) == PLAN_NOT_DRAFT.format(plan=plan, status="已印发")
+    with pytest.raises(CommandError):
+        call_command("plan", "compile", "--agency", "xiaxian", "--year", "2025")
+    adjustment = plan_adjust(plan=plan, reason="更正责任股室", decision_date=dt.date(2025, 6, 3))
+    assert adjustment.new_version.number == 2

@@ -10,6 +10,7 @@ from anjian.planning.rules import RulePackError
 from anjian.plans import services
 from anjian.plans.config import PlanConfigError
 from anjian.plans.selectors import PlanNotFound, version_current
+from anjian.plans.services import PlanNotDraft
 from anjian.registry.selectors import AgencyNotFound, agency_get
 
 SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -46,7 +47,7 @@ class Command(BaseCommand):
         try:
             agency_obj = agency_get(agency)
             result = getattr(self, f"do_{action}")(agency_obj, year, opts)
-        except (AgencyNotFound, PlanNotFound, PlanConfigError, RulePackError) as e:
+        except (AgencyNotFound, PlanNotFound, PlanConfigError, PlanNotDraft, RulePackError) as e:
             raise CommandError(str(e)) from e
         if json:
             self.stdout.write(dumps(result))
