@@ -12,6 +12,7 @@ from django.utils import timezone
 from anjian.accounts.models import Membership, Role
 from anjian.plans import services
 from anjian.plans.exports import plan_export
+from anjian.plans.models import Plan
 from anjian.plans.scheduling import plan_schedule
 from anjian.registry.models import Agency, Officer
 from anjian.registry.samples import SAMPLES_DIR, load_sample, read_sample_spec
@@ -38,6 +39,11 @@ class Command(BaseCommand):
             spec = read_sample_spec(name)
             year = int(spec["sample"]["year"])
             agency = load_sample(name)
+            plan = Plan.objects.filter(agency=agency, year=year, kind=Plan.Kind.ANNUAL).first()
+            if plan is not None and plan.status != Plan.Status.DRAFT:
+                # a plan someone already submitted in this database changes only through an adjustment
+                self.stdout.write(f"{plan} 已{plan.get_status_display()}，保留现有版本，不重新编制")
+                continue
             services.plan_configure(agency=agency, year=year, path=SAMPLES_DIR / name / "plan.toml")
             version = services.plan_compile(agency=agency, year=year, by="演示", reason="示例计划")
             s = version.summary
