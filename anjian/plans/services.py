@@ -30,7 +30,7 @@ from .persist import save_entries, save_workdays, summary_of
 ARRANGEMENT_UNKNOWN_UNIT = "重点检查安排表{sector}第 {seq} 行「{name}」在单位名录中找不到"
 ARRANGEMENT_UNKNOWN_OFFICE = "重点检查安排表「{name}」的责任单位「{office}」不是本局的股室/科室或执法队"
 ARRANGEMENT_CONFIRMED = "列入本局重点检查安排表（{note}）"
-PLAN_NOT_DRAFT = "{plan}已{status}，不能直接重新编制；计划内容的改动须作为计划调整办理"
+PLAN_NOT_DRAFT = "{plan}{status}，不能直接重新编制；计划内容的改动须作为计划调整办理"
 
 
 class PlanNotDraft(ValueError):

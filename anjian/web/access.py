@@ -15,7 +15,7 @@ from anjian.registry.models import Enterprise
 
 NOT_FOR_ADMINISTRATORS = "三员分立：管理员账号不处理计划和企业数据"
 READ_ONLY_SCOPE = "上级部门对下级只读；只有本部门的局领导、股室负责人可修改"
-PLAN_NOT_DRAFT = "计划已{status}，不能再直接修改；请通过“计划执行 → 计划调整”形成新版本"
+PLAN_NOT_DRAFT = "计划{status}，不能再直接修改；请通过“计划执行 → 计划调整”形成新版本"
 
 
 def business_view(view):  # noqa: ANN001, ANN201

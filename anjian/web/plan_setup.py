@@ -15,11 +15,10 @@ from anjian.plans.config import PlanConfig
 from anjian.plans.models import Plan
 from anjian.registry.models import Agency, Office
 
-from .access import READ_ONLY_SCOPE, business_view, plan_get, require_edit
+from .access import PLAN_NOT_DRAFT, READ_ONLY_SCOPE, business_view, plan_get, require_edit
 from .plan_forms import PlanSettingsForm, config_from
 
 PLAN_EXISTS = "{agency}{year}年度计划已经存在，请在计划列表中打开它修改编制参数"
-PLAN_NOT_DRAFT = "计划已{status}，编制参数不能再改；请通过计划调整形成新版本"
 SETTINGS_SAVED = "编制参数已保存"
 COMPILED = "已按新的编制参数编制第 {number} 版"
 NO_HOME = "本账号未归属应急管理部门，不能新建计划"

@@ -143,4 +143,4 @@ def test_a_submitted_plan_changes_only_through_an_adjustment(people, xia_plan, p
         assert response.status_code == 403, (who, path)
     assert Plan.objects.get().versions.count() == 1
     page = people["head"].get(f"/plans/{xia_plan.plan_id}/classification/").content.decode()
-    assert "按人工调整重新编制" not in page and "计划调整" in page
+    assert "按人工调整重新编制" not in page and "计划已报批，内容修改请走" in page

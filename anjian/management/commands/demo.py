@@ -42,7 +42,7 @@ class Command(BaseCommand):
             plan = Plan.objects.filter(agency=agency, year=year, kind=Plan.Kind.ANNUAL).first()
             if plan is not None and plan.status != Plan.Status.DRAFT:
                 # a plan someone already submitted in this database changes only through an adjustment
-                self.stdout.write(f"{plan} 已{plan.get_status_display()}，保留现有版本，不重新编制")
+                self.stdout.write(f"{plan}{plan.get_status_display()}，保留现有版本，不重新编制")
                 continue
             services.plan_configure(agency=agency, year=year, path=SAMPLES_DIR / name / "plan.toml")
             version = services.plan_compile(agency=agency, year=year, by="演示", reason="示例计划")
