@@ -29,7 +29,7 @@ test: test-sqlite test-postgres
 
 test-core: install
 	# The pure core only: no Django, no database (the compiled-sample golden test needs the database).
-	$(BIN)/pytest tests/planning tests/golden -p no:django --ignore=tests/golden/test_compiled_samples.py
+	$(BIN)/pytest tests/planning tests/golden -p no:django -W "ignore:Unknown config option:pytest.PytestConfigWarning" --ignore=tests/golden/test_compiled_samples.py
 
 test-sqlite: install
 	ANJIAN_DATABASE_URL= $(BIN)/pytest
