@@ -8,7 +8,7 @@ import datetime as dt
 from collections import Counter
 from decimal import Decimal
 
-from django.db.models import Max, Prefetch, Q, QuerySet
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from anjian.planning.execution.entry_check import UpperEntry
 from anjian.planning.execution.progress import DoneVisit, HazardRecord, PenaltyRecord, PlannedUnit
@@ -33,12 +33,9 @@ COUNTED_KINDS = {Inspection.Kind.ROUTINE, Inspection.Kind.CASE, Inspection.Kind.
 
 def current_versions(year: int) -> QuerySet[PlanVersion]:
     """The newest version of every annual plan of `year`, all agencies."""
-    versions = PlanVersion.objects.filter(plan__year=year, plan__kind=Plan.Kind.ANNUAL)
-    newest = set(versions.values("plan").annotate(n=Max("number")).values_list("plan", "n"))
-    ids = [
-        pk for pk, plan, number in versions.values_list("pk", "plan", "number") if (plan, number) in newest
-    ]
-    return PlanVersion.objects.filter(pk__in=ids)
+    # One lazy query (it becomes a subquery of whatever filters on it), not two round trips per call.
+    newest = PlanVersion.objects.filter(plan=OuterRef("plan")).order_by("-number").values("number")[:1]
+    return PlanVersion.objects.filter(plan__year=year, plan__kind=Plan.Kind.ANNUAL, number=Subquery(newest))
 
 
 def ledger_kind(row: Inspection) -> str:
