@@ -38,6 +38,8 @@ ORDER_DEADLINE_BEFORE_ISSUE = "整改期限{deadline}早于指令书下达日期
 ORDER_HAZARD_OTHER_INSPECTION = "隐患「{description}」不是本次检查发现的，不能列入本指令书"
 ORDER_HAZARD_ALREADY_ORDERED = "隐患「{description}」已列入整改指令{number}"
 ORDER_NO_HAZARDS = "整改指令书至少须列入一项本次检查发现的隐患"
+REPORT_NUMBER_OUT_OF_RANGE = "{kind}的期数应为1至{last}"
+PERIODS_IN_YEAR = {"month": 12, "quarter": 4, "year": 1}
 
 
 class ExecutionError(Exception):
@@ -266,6 +268,12 @@ def report_submit(
     office: Office | None = None,
     document: str = "",
 ) -> ReportSubmission:
+    last = PERIODS_IN_YEAR.get(period_kind)
+    if last is not None and not 1 <= number <= last:
+        label = ReportSubmission.PeriodKind(period_kind).label
+        raise ExecutionError(
+            "report_number_out_of_range", REPORT_NUMBER_OUT_OF_RANGE.format(kind=label, last=last)
+        )
     row = ReportSubmission(agency=agency, office=office, year=year, period_kind=period_kind, number=number,
                            submitted_on=submitted_on, document=document)  # fmt: skip
     row.full_clean()

@@ -13,10 +13,7 @@ from anjian.registry.models import Agency, Office
 from .execution_forms import DATE
 from .execution_scope import today
 
-ORDER_DEADLINE_BEFORE_ISSUE = "整改期限{deadline}早于下达日期{issued}"
 ORDER_NO_HAZARD = "请至少选择一项隐患"
-REPORT_NUMBER_OUT_OF_RANGE = "{kind}的期数应为1至{last}"
-PERIOD_LAST = {"month": 12, "quarter": 4, "year": 1}
 MAJOR_CHOICES = (("auto", "按变更自动判断"), ("yes", "重大调整"), ("no", "一般调整"))
 MAJOR_VALUES = {"auto": None, "yes": True, "no": False}
 # The model field each filing step sets, and its label; a general adjustment has only the internal filing.
@@ -59,13 +56,6 @@ class OrderForm(forms.Form):
             f"{h.description}（{h.get_level_display()}{'，' + h.location if h.location else ''}）"
         )
 
-    def clean(self):  # noqa: ANN201
-        data = super().clean()
-        issued, deadline = data.get("issued_on"), data.get("deadline")
-        if issued and deadline and deadline < issued:
-            self.add_error("deadline", ORDER_DEADLINE_BEFORE_ISSUE.format(deadline=deadline, issued=issued))
-        return data
-
 
 class PenaltyForm(forms.Form):
     number = forms.CharField(label="处罚决定书文号", max_length=60)
@@ -92,14 +82,6 @@ class ReportSubmissionForm(forms.Form):
     def __init__(self, *args, agency: Agency, **kwargs):  # noqa: ANN002, ANN003
         super().__init__(*args, **kwargs)
         self.fields["office"].queryset = agency.offices.order_by("sort_order", "name")
-
-    def clean(self):  # noqa: ANN201
-        data = super().clean()
-        kind, number = data.get("period_kind"), data.get("number")
-        if kind in PERIOD_LAST and number is not None and number > PERIOD_LAST[kind]:
-            label = ReportSubmission.PeriodKind(kind).label
-            self.add_error("number", REPORT_NUMBER_OUT_OF_RANGE.format(kind=label, last=PERIOD_LAST[kind]))
-        return data
 
 
 class AdjustmentForm(forms.Form):

@@ -40,8 +40,12 @@ ADJUSTMENT_SAVED = "已调整{plan}：第{old}版 → 第{new}版（{kind}）"
 FILING_SAVED = "已登记{step}：{date}"
 LEADER_ONLY = "计划调整及其备案、报批须由本部门局领导办理"
 # Where a refusal of a service is shown on its form; a code not listed goes to the form's top.
-ERROR_FIELDS = {"adjustment_no_reason": "reason", "adjustment_no_version": "plan",
-                "publication_before_decision": "decided_on"}  # fmt: skip
+ERROR_FIELDS = {
+    "adjustment_no_reason": "reason", "adjustment_no_version": "plan", "publication_before_decision": "decided_on",
+    "hazard_deadline_before_found": "deadline", "order_deadline_before_issue": "deadline",
+    "order_hazard_other_inspection": "hazards", "order_hazard_already_ordered": "hazards", "order_no_hazards": "hazards",
+    "report_number_out_of_range": "number",
+}  # fmt: skip
 
 
 def refuse(form, error: Exception) -> None:  # noqa: ANN001
@@ -69,56 +73,52 @@ def _detail_again(request, scope, row, **bound):  # noqa: ANN001, ANN003, ANN202
     return render(request, "web/exec_inspection_detail.html", detail_context(scope, row, **bound))
 
 
-@require_POST
-@business_view
-def hazard_record(request, scope, pk: int):  # noqa: ANN001
+def _inspection_post(request, scope, pk: int, make_form, key: str, save):  # noqa: ANN001, ANN202
+    """One form of the inspection page: accepted → back to the page with `save`'s message; refused → the page
+    again with the form, its typed values and the reason on its field."""
     row = _inspection(scope, pk)
-    form = HazardForm(request.POST)
+    form = make_form(row)
     if form.is_valid():
         try:
-            hazard = services.hazard_record(inspection=row, **form.cleaned_data)
+            message = save(row, form.cleaned_data)
         except (ExecutionError, ValidationError) as error:
             refuse(form, error)
         else:
-            messages.success(request, HAZARD_SAVED.format(description=hazard.description))
+            messages.success(request, message)
             return redirect("web:exec_inspection", pk=row.pk)
-    return _detail_again(request, scope, row, hazard_form=form)
+    return _detail_again(request, scope, row, **{key: form})
+
+
+@require_POST
+@business_view
+def hazard_record(request, scope, pk: int):  # noqa: ANN001
+    def save(row, d: dict) -> str:  # noqa: ANN001
+        return HAZARD_SAVED.format(description=services.hazard_record(inspection=row, **d).description)
+
+    return _inspection_post(request, scope, pk, lambda row: HazardForm(request.POST), "hazard_form", save)
 
 
 @require_POST
 @business_view
 def order_issue(request, scope, pk: int):  # noqa: ANN001
-    row = _inspection(scope, pk)
-    form = OrderForm(request.POST, inspection=row)
-    if form.is_valid():
-        d = form.cleaned_data
-        try:
-            order = services.order_issue(inspection=row, number=d["number"], issued_on=d["issued_on"],
-                                         deadline=d["deadline"], hazards=list(d["hazards"]))  # fmt: skip
-        except (ExecutionError, ValidationError) as error:
-            refuse(form, error)
-        else:
-            review = order.reviews.get()
-            messages.success(request, ORDER_SAVED.format(number=order.number, count=len(d["hazards"]),
-                                                         due=review.due_on))  # fmt: skip
-            return redirect("web:exec_inspection", pk=row.pk)
-    return _detail_again(request, scope, row, order_form=form)
+    def save(row, d: dict) -> str:  # noqa: ANN001
+        order = services.order_issue(inspection=row, number=d["number"], issued_on=d["issued_on"],
+                                     deadline=d["deadline"], hazards=list(d["hazards"]))  # fmt: skip
+        return ORDER_SAVED.format(
+            number=order.number, count=len(d["hazards"]), due=order.reviews.get().due_on
+        )
+
+    make = lambda row: OrderForm(request.POST, inspection=row)  # noqa: E731
+    return _inspection_post(request, scope, pk, make, "order_form", save)
 
 
 @require_POST
 @business_view
 def penalty_decide(request, scope, pk: int):  # noqa: ANN001
-    row = _inspection(scope, pk)
-    form = PenaltyForm(request.POST)
-    if form.is_valid():
-        try:
-            penalty = services.penalty_decide(inspection=row, **form.cleaned_data)
-        except (ExecutionError, ValidationError) as error:
-            refuse(form, error)
-        else:
-            messages.success(request, PENALTY_SAVED.format(number=penalty.number))
-            return redirect("web:exec_inspection", pk=row.pk)
-    return _detail_again(request, scope, row, penalty_form=form)
+    def save(row, d: dict) -> str:  # noqa: ANN001
+        return PENALTY_SAVED.format(number=services.penalty_decide(inspection=row, **d).number)
+
+    return _inspection_post(request, scope, pk, lambda row: PenaltyForm(request.POST), "penalty_form", save)
 
 
 @require_POST

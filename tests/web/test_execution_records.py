@@ -10,8 +10,9 @@ from openpyxl import load_workbook
 from anjian.execution.adjustments import ADJUSTMENT_NO_REASON, plan_adjust
 from anjian.execution.models import Hazard, PenaltyDecision, PlanAdjustment, ReportSubmission, Review
 from anjian.execution.reports import report_compute
+from anjian.execution.services import ORDER_DEADLINE_BEFORE_ISSUE
 from anjian.planning.execution.deadlines import quarter
-from anjian.web.execution_record_forms import ORDER_DEADLINE_BEFORE_ISSUE, ORDER_NO_HAZARD
+from anjian.web.execution_record_forms import ORDER_NO_HAZARD
 from anjian.web.execution_records import LEADER_ONLY
 from tests.execution.conftest import record
 
