@@ -23,6 +23,7 @@ ITEM = re.compile(r"^\s*(?P<office>.+?)\s*[:：]?\s*(?P<units>\d+)?\s*$")
 OFFICES_UNKNOWN = "{sector}：「{office}」不是本局的股室/科室或执法队（本局有：{known}）"
 OFFICES_TOO_MANY = "{sector}：各责任单位分配 {given} 户，多于抽取户数 {units} 户"
 OFFICES_MISSING = "{sector}：抽取 {units} 户，须写明责任单位"
+OFFICES_NEED_UNITS = "{sector}：「{office}」须写明户数（只有最后一个责任单位可以不写，承担其余户数）"
 FILE_SUFFIX = "{file}：只支持 {suffixes} 文件"
 WORKDAYS_BAD = "工作日测算表有误：{problems}"
 ARRANGEMENT_BAD = "重点检查安排表有误：{problems}"
@@ -117,9 +118,13 @@ class PlanSettingsForm(forms.Form):
                 known = "、".join(self.offices) or "无"
                 self.add_error(field, OFFICES_UNKNOWN.format(sector=sector, office=office, known=known))
                 return None
-            given = int(m["units"]) if m["units"] else None
-            if given is None:
-                given = units - sum(u for _, u in split) if n == len(items) - 1 else 0
+            if m["units"]:
+                given = int(m["units"])
+            elif n == len(items) - 1:
+                given = units - sum(u for _, u in split)
+            else:
+                self.add_error(field, OFFICES_NEED_UNITS.format(sector=sector, office=office))
+                return None
             split.append((office, given))
         if (total := sum(u for _, u in split)) > units:
             self.add_error(field, OFFICES_TOO_MANY.format(sector=sector, given=total, units=units))

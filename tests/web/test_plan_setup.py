@@ -42,6 +42,16 @@ def test_an_unknown_office_is_named_and_nothing_is_created(people, xia_plan):
     assert not Plan.objects.filter(year=2026).exists()
 
 
+def test_only_the_last_office_may_leave_out_its_units(people, xia_plan):
+    from anjian.web.plan_forms import OFFICES_NEED_UNITS
+
+    i = sector_field("冶金工贸")
+    data = {**BASE, "year": 2026, f"units_{i}": 6, f"offices_{i}": "冶金工贸安全监管股，执法大队 2"}
+    page = people["head"].post("/plans/new/", data).content.decode()
+    assert OFFICES_NEED_UNITS.format(sector="冶金工贸", office="冶金工贸安全监管股") in page
+    assert not Plan.objects.filter(year=2026).exists()
+
+
 def test_a_second_plan_for_the_same_year_is_refused(people, xia_plan):
     page = people["head"].post("/plans/new/", {**BASE, "year": 2025}).content.decode()
     assert PLAN_EXISTS.format(agency=xia_plan.plan.agency.name, year=2025) in page
