@@ -6,9 +6,20 @@ from django import forms
 from django.db.models import Q
 
 from anjian.execution.models import Inspection, InspectionItem
+from anjian.execution.services import ExecutionError
 from anjian.plans.models import ScheduledVisit
 from anjian.registry.models import Agency, Enterprise, Officer
 
+# Where a service's refusal is shown on its form, by the refusal's code; a code not listed goes to the form's top.
+ERROR_FIELDS = {
+    "inspection_blocked": "officers", "inspection_planned_without_entry": "origin",
+    "inspection_entry_other_unit": "enterprise", "inspection_entry_not_in_plan": "enterprise",
+    "item_not_published": "items", "inspection_needs_approval": "approval_note",
+    "adjustment_no_reason": "reason", "adjustment_no_version": "plan", "publication_before_decision": "decided_on",
+    "hazard_deadline_before_found": "deadline", "order_deadline_before_issue": "deadline",
+    "order_hazard_other_inspection": "hazards", "order_hazard_already_ordered": "hazards", "order_no_hazards": "hazards",
+    "report_number_out_of_range": "number",
+}  # fmt: skip
 ENTERPRISE_NOT_FOUND = "在本账号管辖范围内找不到单位“{q}”，请填写单位全称或统一社会信用代码"
 ENTERPRISE_AMBIGUOUS = "名称为“{q}”的单位有{n}家，请改填统一社会信用代码"
 VISIT_OTHER_UNIT = "所选排程检查是{planned}，与被检查单位{name}不一致"
@@ -97,3 +108,13 @@ class ReviewForm(forms.Form):
 
 class PublishForm(forms.Form):
     published_on = forms.DateField(label="公示日期", widget=DATE)
+
+
+def refuse(form: forms.Form, error: Exception) -> None:
+    """Put a service's refusal on the form: its code's field, or the model field full_clean() named."""
+    if isinstance(error, ExecutionError):
+        form.add_error(ERROR_FIELDS.get(error.code), error.message)
+        return
+    for field, texts in getattr(error, "message_dict", {None: error.messages}).items():
+        for text in texts:
+            form.add_error(field if field in form.fields else None, text)

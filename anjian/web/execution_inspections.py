@@ -18,7 +18,7 @@ from anjian.execution.services import ExecutionError
 from anjian.plans.models import Plan, PlanEntry, PlanVersion, ScheduledVisit
 
 from .access import business_view, enterprises_in, require_edit
-from .execution_forms import APPROVAL_NOTE_MISSING, InspectionForm
+from .execution_forms import APPROVAL_NOTE_MISSING, InspectionForm, refuse
 from .execution_record_forms import inspection_forms
 from .execution_scope import agencies_in, chosen_agency, inspections_in, offices_in, tab_context, today
 
@@ -26,12 +26,6 @@ PAGE_SIZE = 50
 NOT_IN_PLAN = "{name}不在{agency}{year}年度计划中；计划外检查请选择投诉举报、事故调查、专项行动或上级交办"
 NEEDS_LEADER = "本次检查须经局领导批准方可录入：请由本部门局领导登录后录入，或调整检查日期"
 INSPECTION_SAVED = "已录入检查记录：{name}（{date}）"
-# Where a refusal of the service is shown on the form; None is the form's top.
-ERROR_FIELDS = {
-    "inspection_blocked": "officers", "inspection_planned_without_entry": "origin",
-    "inspection_entry_other_unit": "enterprise", "inspection_entry_not_in_plan": "enterprise",
-    "item_not_published": "items", "inspection_needs_approval": "approval_note",
-}  # fmt: skip
 
 
 def filtered(scope, params):  # noqa: ANN001, ANN201
@@ -98,15 +92,6 @@ def plan_entry_for(agency, enterprise, day: dt.date) -> PlanEntry | None:  # noq
     return version.entries.filter(enterprise=enterprise).first() if version else None
 
 
-def _refusal(form: InspectionForm, error: Exception) -> None:
-    if isinstance(error, ExecutionError):
-        form.add_error(ERROR_FIELDS.get(error.code), error.message)
-        return
-    for field, texts in getattr(error, "message_dict", {None: error.messages}).items():
-        for text in texts:
-            form.add_error(field if field in form.fields else None, text)
-
-
 def _save(request, scope, agency, form: InspectionForm):  # noqa: ANN001, ANN202
     """Check with the core, demand a leader's approval on warnings, then record. Returns (row, check)."""
     d = form.cleaned_data
@@ -145,7 +130,7 @@ def _save(request, scope, agency, form: InspectionForm):  # noqa: ANN001, ANN202
             external_no=d["external_no"].strip(), summary=d["summary"],
         )  # fmt: skip
     except (ExecutionError, ValidationError) as error:
-        _refusal(form, error)
+        refuse(form, error)
         return None, check
     # The row itself is audited by anjian.audit.hooks; a leader's approval of a warned visit is an event of its own.
     if approved_by:

@@ -17,6 +17,7 @@ from anjian.execution.adjustments import adjustment_file, plan_adjust
 from anjian.execution.services import ExecutionError
 
 from .access import business_view, plan_get, require_edit
+from .execution_forms import refuse
 from .execution_inspections import detail_context
 from .execution_record_forms import (
     FILING_STEPS,
@@ -39,23 +40,6 @@ REPORT_SAVED = "已登记{year}年{kind}第{number}期的报送（{date}）"
 ADJUSTMENT_SAVED = "已调整{plan}：第{old}版 → 第{new}版（{kind}）"
 FILING_SAVED = "已登记{step}：{date}"
 LEADER_ONLY = "计划调整及其备案、报批须由本部门局领导办理"
-# Where a refusal of a service is shown on its form; a code not listed goes to the form's top.
-ERROR_FIELDS = {
-    "adjustment_no_reason": "reason", "adjustment_no_version": "plan", "publication_before_decision": "decided_on",
-    "hazard_deadline_before_found": "deadline", "order_deadline_before_issue": "deadline",
-    "order_hazard_other_inspection": "hazards", "order_hazard_already_ordered": "hazards", "order_no_hazards": "hazards",
-    "report_number_out_of_range": "number",
-}  # fmt: skip
-
-
-def refuse(form, error: Exception) -> None:  # noqa: ANN001
-    """Put a service's refusal on the form: its code's field, or the model field full_clean() named."""
-    if isinstance(error, ExecutionError):
-        form.add_error(ERROR_FIELDS.get(error.code), error.message)
-        return
-    for field, texts in getattr(error, "message_dict", {None: error.messages}).items():
-        for text in texts:
-            form.add_error(field if field in form.fields else None, text)
 
 
 def require_approve(scope, agency_id: int) -> None:  # noqa: ANN001
