@@ -37,10 +37,14 @@ test-sqlite: install
 test-browser: install
 	$(BIN)/pytest -m browser
 
-# The same database-backed tests again on PostgreSQL; skipped with a visible reason when no server answers.
+# The same database-backed tests again on PostgreSQL; skipped with a visible reason when no server answers,
+# except under ANJIAN_REQUIRE_SERVICES=1 (set by .ci/run), where a refusing server fails the run.
 test-postgres: install
 	@if $(BIN)/python scripts/pg_available.py "$(PG_URL)"; then \
 		ANJIAN_DATABASE_URL=$(PG_URL) $(BIN)/pytest --ignore=tests/planning; \
+	elif [ "$$ANJIAN_REQUIRE_SERVICES" = 1 ]; then \
+		echo "FAILED PostgreSQL run: no server answers at $(PG_URL) and ANJIAN_REQUIRE_SERVICES=1 requires it"; \
+		exit 1; \
 	else \
 		echo "SKIPPED PostgreSQL run: no server answers at $(PG_URL)"; \
 	fi

@@ -1,6 +1,10 @@
-"""Shared fixtures. `county_bureau` is the persona for service tests: one small county bureau."""
+"""Shared fixtures. `county_bureau` is the persona for service tests: one small county bureau.
+
+Under ANJIAN_REQUIRE_SERVICES=1 (CI) a skipped test fails (tests/services_required.py)."""
 
 import pytest
+
+from tests.services_required import pytest_make_collect_report, pytest_runtest_makereport  # noqa: F401
 
 
 @pytest.fixture
