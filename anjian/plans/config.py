@@ -6,19 +6,25 @@ the key-unit arrangement it confirmed (annex 2), the document header, and the wo
 
 from __future__ import annotations
 
-import tomllib
-from dataclasses import asdict, dataclass
-from pathlib import Path
+from dataclasses import asdict, dataclass, fields
 from typing import Any
 
-from anjian.registry.samples import read_key_arrangement
 
-CONFIG_BAD_MODE = "{file}：general.mode = {mode!r}，应为 draw（双随机抽取）或 all（全部一般检查单位）"
-CONFIG_BAD_SHARE_BASE = "{file}：plan.share_base = {base!r}，应为 visits、units 或 workdays"
+@dataclass(frozen=True)
+class ConfigProblem:
+    """One problem of a plan.toml: the file, the key as written there (dotted), a Chinese sentence."""
+
+    file: str
+    key: str
+    message: str
 
 
 class PlanConfigError(ValueError):
-    pass
+    """A plan.toml (or the settings form) was refused; `problems` lists every reason, none was saved."""
+
+    def __init__(self, problems: list[ConfigProblem]):
+        self.problems = problems
+        super().__init__("\n".join(p.message for p in problems))
 
 
 @dataclass(frozen=True)
@@ -31,11 +37,18 @@ class GeneralSector:
 @dataclass(frozen=True)
 class PlanConfig:
     title: str = ""
-    doc_number: str = ""
-    recipients: str = ""
-    issue_date: str = ""
-    share_base: str = "visits"
+    doc_number: str = ""  # 发文字号
+    recipients: str = ""  # 主送机关
+    issue_date: str = ""  # 成文日期, ISO
+    share_base: str = "visits"  # key/general share counted by visits or by supervision workdays
+    share_decimals: int = 1  # decimals of the printed shares (half-up)
+    required_visits: int | None = None  # 应检查户次; None = not stated
     basis_docs: tuple[str, ...] = ()  # 《…》 titles the plan's first paragraph cites
+    issuer_mark: str = ""  # 发文机关标志 (公文 frame)
+    signer: str = ""  # 发文机关署名
+    cc: tuple[str, ...] = ()  # 抄送机关
+    printer: str = ""  # 印发机关
+    print_date: str = ""  # 印发日期, ISO
     general_mode: str = "draw"
     general: tuple[GeneralSector, ...] = ()
     key_arrangement: tuple[dict[str, Any], ...] = ()
@@ -50,10 +63,12 @@ class PlanConfig:
             GeneralSector(g["stratum"], int(g["units"]), tuple((o, int(n)) for o, n in g["offices"]))
             for g in data.get("general", ())
         )
+        known = {f.name for f in fields(cls)}
         return cls(
             **{
-                **data,
+                **{k: v for k, v in data.items() if k in known},
                 "general": general,
+                "cc": tuple(data.get("cc", ())),
                 "key_arrangement": tuple(data.get("key_arrangement", ())),
                 "workday_files": tuple(data.get("workday_files", ())),
                 "basis_docs": tuple(data.get("basis_docs", ())),
@@ -62,36 +77,3 @@ class PlanConfig:
 
     def to_settings(self) -> dict[str, Any]:
         return asdict(self)
-
-
-def read_plan_config(path: Path) -> PlanConfig:
-    """plan.toml → PlanConfig; relative file names are resolved against the file's folder."""
-    with path.open("rb") as f:
-        data = tomllib.load(f)
-    plan, general, key, workdays = (data.get(k, {}) for k in ("plan", "general", "key", "workdays"))
-    mode = general.get("mode", "draw")
-    if mode not in ("draw", "all"):
-        raise PlanConfigError(CONFIG_BAD_MODE.format(file=path.name, mode=mode))
-    share_base = plan.get("share_base", "visits")
-    if share_base not in ("visits", "units", "workdays"):
-        raise PlanConfigError(CONFIG_BAD_SHARE_BASE.format(file=path.name, base=share_base))
-    sectors = tuple(
-        GeneralSector(name, int(spec.get("units", 0)), tuple((o, int(n)) for o, n in spec.get("offices", ())))
-        for name, spec in general.get("sectors", {}).items()
-    )
-    arrangement: tuple[dict[str, Any], ...] = ()
-    if key.get("arrangement"):
-        arrangement = tuple(asdict(r) for r in read_key_arrangement(path.parent / key["arrangement"]))
-    return PlanConfig(
-        title=plan.get("title", ""),
-        doc_number=plan.get("doc_number", ""),
-        recipients=plan.get("recipients", ""),
-        issue_date=str(plan.get("issue_date", "")),
-        share_base=share_base,
-        basis_docs=tuple(plan.get("basis", ())),
-        general_mode=mode,
-        general=sectors,
-        key_arrangement=arrangement,
-        workday_files=tuple(str((path.parent / f).resolve()) for f in workdays.get("files", ())),
-        seed=str(plan.get("seed", "")),
-    )

@@ -4,7 +4,7 @@ transaction per call. The core computes; this module only gathers facts, calls i
 from __future__ import annotations
 
 import json
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from django.conf import settings
@@ -22,10 +22,13 @@ from anjian.registry.models import Agency
 
 from .bridge import Bureau, bureau_facts
 from .collect import FindingCollector
-from .config import PlanConfig, read_plan_config
+from .config import ConfigProblem, PlanConfig, PlanConfigError
 from .general_draw import draw_general, general_offices
 from .models import Draw, Finding, Plan, PlanVersion
 from .persist import save_entries, save_workdays, summary_of
+from .plan_diff import settings_changes
+from .plan_file import read_plan_file
+from .plan_schema import PlanContext, plan_year_problem
 
 ARRANGEMENT_UNKNOWN_UNIT = "重点检查安排表{sector}第 {seq} 行「{name}」在单位名录中找不到"
 ARRANGEMENT_UNKNOWN_OFFICE = "重点检查安排表「{name}」的责任单位「{office}」不是本局的股室/科室或执法队"
@@ -41,9 +44,31 @@ def pack_for(agency: Agency) -> RulePack:
     return load_pack(agency.ruleset, settings.ANJIAN_RULESET_DIRS)
 
 
-def plan_configure(*, agency: Agency, year: int, path: Path) -> Plan:
-    """Create or update the plan of `agency` for `year` with the bureau decisions in a plan.toml."""
-    return plan_settings_save(agency=agency, year=year, config=read_plan_config(path))
+@dataclass(frozen=True)
+class Configured:
+    plan: Plan
+    changes: list[str]  # Chinese lines: what changed against the stored settings
+
+
+def plan_context(*, agency: Agency, year: int) -> PlanContext:
+    """What a plan.toml of `agency` for `year` is checked against; the year itself must be plausible."""
+    if problem := plan_year_problem(year):
+        raise PlanConfigError([ConfigProblem("", "year", problem)])
+    names: set[str] = set()
+    for office in agency.offices.all():
+        names |= {office.name, *office.alias_list()}
+    return PlanContext(year=year, offices=frozenset(names))
+
+
+def plan_configure(*, agency: Agency, year: int, path: Path) -> Configured:
+    """Create or update the plan of `agency` for `year` with the bureau decisions in a plan.toml.
+
+    The whole file is checked first (plan_file.read_plan_file); on any problem nothing is written."""
+    config = read_plan_file(path, context=plan_context(agency=agency, year=year))
+    stored = Plan.objects.filter(agency=agency, year=year, kind=Plan.Kind.ANNUAL).first()
+    previous = PlanConfig.from_settings(stored.settings) if stored else PlanConfig()
+    plan = plan_settings_save(agency=agency, year=year, config=config)
+    return Configured(plan, settings_changes(previous, config))
 
 
 @transaction.atomic

@@ -9,6 +9,7 @@ from anjian.audit.chain import record
 from anjian.planning.rules import RulePackError
 from anjian.plans import services
 from anjian.plans.config import PlanConfigError
+from anjian.plans.plan_diff import NO_CHANGE
 from anjian.plans.selectors import PlanNotFound, version_current
 from anjian.plans.services import PlanNotDraft
 from anjian.registry.selectors import AgencyNotFound, agency_get
@@ -57,8 +58,10 @@ class Command(BaseCommand):
     def do_configure(self, agency, year, opts):
         if not opts["config"]:
             raise CommandError("请用 --config 给出编制参数文件（plan.toml）")
-        plan = services.plan_configure(agency=agency, year=year, path=Path(opts["config"]))
-        return {"plan": plan.pk, "text": f"已为 {agency.name} {year} 年度计划载入编制参数 {opts['config']}"}
+        done = services.plan_configure(agency=agency, year=year, path=Path(opts["config"]))
+        lines = [f"已为 {agency.name} {year} 年度计划载入编制参数 {opts['config']}"]
+        lines += [f"  {line}" for line in done.changes] or [f"  {NO_CHANGE}"]
+        return {"plan": done.plan.pk, "changes": done.changes, "text": "\n".join(lines)}
 
     def do_compile(self, agency, year, opts):
         version = services.plan_compile(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from anjian.planning.textfile import TextFileError, decode_text
 from anjian.planning.workdays.inputs import InputProblem, SheetInputError
 from anjian.planning.workdays.model import WorkdaySheet
 from anjian.planning.workdays.reader import includes_of, parse_toml, sheet_from_mapping
@@ -24,7 +25,11 @@ def load_sheet(path: Path, _seen: tuple[Path, ...] = ()) -> WorkdaySheet:
         return read_xlsx(path.read_bytes(), file=path.name)
     if path.suffix.lower() != ".toml":
         raise SheetInputError([_problem("file_not_supported", NOT_SUPPORTED.format(file=path.name))])
-    data = parse_toml(path.read_text(encoding="utf-8"), file=path.name)
+    try:
+        text, _ = decode_text(path.read_bytes(), file=path.name)
+    except TextFileError as e:
+        raise SheetInputError([_problem("file_unreadable", str(e))]) from None
+    data = parse_toml(text, file=path.name)
     included = []
     for name in includes_of(data):
         target = (path.parent / name).resolve()

@@ -21,7 +21,6 @@ from anjian.planning.workdays.model import (
     Category,
 )
 
-SHEET_TOML_ERROR = "{file}：TOML 格式错误：{error}"
 SHEET_FIELD_MISSING = "{where}：缺少 {field}"
 SHEET_NOT_NUMBER = "{where}：{field} = {value!r} 不是数字"
 SHEET_NOT_INTEGER = "{where}：{field} = {value!r} 应为整数"

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
+from anjian.planning.textfile import toml_error_text
 from anjian.planning.workdays.annexes import read_plan, read_staffing
 from anjian.planning.workdays.inputs import (
     KIND_ALIASES,
@@ -23,7 +24,6 @@ from anjian.planning.workdays.inputs import (
     SHEET_INCLUDE_YEAR,
     SHEET_NO_FACTOR,
     SHEET_NO_TEAM,
-    SHEET_TOML_ERROR,
     InputProblem,
     InputReader,
     SheetInputError,
@@ -239,7 +239,7 @@ def parse_toml(text: str, file: str = "") -> dict[str, Any]:
         return tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as e:
         raise SheetInputError(
-            [InputProblem("sheet_toml_error", file, SHEET_TOML_ERROR.format(file=file, error=e))]
+            [InputProblem("sheet_toml_error", file, toml_error_text(e, file=file))]
         ) from None
 
 
