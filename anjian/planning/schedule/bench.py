@@ -33,7 +33,7 @@ def _checked(problem: ScheduleProblem, result: ScheduleResult) -> dict[str, Any]
         "joined_fixed": result.stats.joined_fixed,
         "placed_visits": result.stats.placed_visits,
         "unplaced_visits": result.stats.demand_visits - result.stats.placed_visits,
-        "person_days": result.stats.person_days,
+        "person_days": float(result.stats.person_days),
         "load_spread": result.stats.load_spread,
         "violations": len(errors) - len(short),
         "violation_codes": sorted({f.code for f in errors if f.code != "demand_short"}),

@@ -20,7 +20,7 @@ from anjian.planning.schedule.entries import Entry
 from anjian.planning.schedule.inputs import ProblemIndex, VisitDemand
 from anjian.planning.schedule.model import DayVars, MonthVars, StaffVars, StageVars
 from anjian.planning.schedule.periods import month_length, quarter_of, week_start
-from anjian.planning.schedule.supply import Supply, amount
+from anjian.planning.schedule.supply import Supply, amount, person_days_from
 
 
 def candidate_days(
@@ -34,11 +34,13 @@ def candidate_days(
 
 
 def candidate_officers(entry: Entry, day: dt.date, supply: Supply, index: ProblemIndex) -> list[int]:
-    """Officers who may go: in the entry's offices, certified and free that day, not recused."""
+    """Officers who may go: in the entry's offices, certified and free on every day of its span from `day`,
+    not recused."""
+    span = supply.span(day, entry.duration) or (day,)
     return [
         o
         for o in supply.officer_ids(sorted(entry.pool))
-        if supply.can_join(o, day, entry.enterprise_id)
+        if all(supply.can_join(o, t, entry.enterprise_id) for t in span)
         and entry.enterprise_id not in index.officers[o].recusals
     ]
 
@@ -102,7 +104,7 @@ def add_officer_period_capacity_by_sets(
     for offices in sets:
         terms: dict[int, list[tuple[int, cp_model.IntVar]]] = {}
         for entry_id, options in by_entry.items():
-            need = amount(v.entries[entry_id], offices)
+            need = person_days_from(v.entries[entry_id], offices)
             if need:
                 totals[offices] = totals.get(offices, 0) + need
                 for month, var in options:
@@ -126,7 +128,8 @@ def add_officer_period_capacity_by_sets(
 
 
 def add_officer_day_capacity_by_sets(v: DayVars, supply: Supply, sets: Iterable[frozenset[int]]) -> None:
-    """Per working day, the entries' officers drawn from an office set fit that set's free officers."""
+    """Per working day, the officers drawn from an office set by the entries out that day (a multi-day entry
+    on every day of its span) fit that set's free officers."""
     by_entry: dict[str, list[tuple[dt.date, cp_model.IntVar]]] = {}
     for (entry_id, day), var in v.y.items():
         by_entry.setdefault(entry_id, []).append((day, var))
@@ -136,7 +139,8 @@ def add_officer_day_capacity_by_sets(v: DayVars, supply: Supply, sets: Iterable[
             need = amount(v.entries[entry_id], offices)
             if need:
                 for day, var in options:
-                    terms.setdefault(day, []).append((need, var))
+                    for t in v.spans.get((entry_id, day), (day,)):
+                        terms.setdefault(t, []).append((need, var))
         for day, items in terms.items():
             have = supply.set_day_supply(offices, day) + supply.set_day_colocated(offices, day)
             if sum(n for n, _ in items) <= have:
@@ -151,7 +155,8 @@ def add_one_entry_per_day(v: DayVars, taken: Mapping[int, frozenset[dt.date]]) -
     enterprise already has an entry of this agency outside the model."""
     by_day: dict[tuple[int, dt.date], list[cp_model.IntVar]] = {}
     for (entry_id, day), var in v.y.items():
-        by_day.setdefault((v.entries[entry_id].enterprise_id, day), []).append(var)
+        for t in v.spans.get((entry_id, day), (day,)):
+            by_day.setdefault((v.entries[entry_id].enterprise_id, t), []).append(var)
     for (enterprise_id, day), vars_ in by_day.items():
         lit = v.enforce.literal("one_entry_per_day", ("enterprise", enterprise_id))
         limit = 0 if day in taken.get(enterprise_id, frozenset()) else 1
@@ -174,7 +179,8 @@ def add_quiet_period(
     for (entry_id, day), var in v.y.items():
         entry = v.entries[entry_id]
         if not entry.quiet_exempt:
-            ours.setdefault(entry.enterprise_id, {}).setdefault(day.day, []).append(var)
+            for t in v.spans.get((entry_id, day), (day,)):
+                ours.setdefault(entry.enterprise_id, {}).setdefault(t.day, []).append(var)
     for enterprise_id in needs_window:
         lit = v.enforce.literal("quiet_period", ("enterprise_month", (enterprise_id, month)))
         fixed = busy.get(enterprise_id, frozenset())
@@ -216,10 +222,10 @@ def add_officer_day_capacity(v: StaffVars, supply: Supply) -> None:
     """No officer takes more entries on a day than their free slots that day."""
     by_day: dict[tuple[int, dt.date], list[cp_model.IntVar]] = {}
     for (entry_id, officer_id), var in v.x.items():
-        day = v.dates[entry_id]
-        if supply.colocated(officer_id, day, v.entries[entry_id].enterprise_id):
-            continue  # already there that day on a fixed visit
-        by_day.setdefault((officer_id, day), []).append(var)
+        for day in v.spans.get(entry_id, (v.dates[entry_id],)):
+            if supply.colocated(officer_id, day, v.entries[entry_id].enterprise_id):
+                continue  # already there that day on a fixed visit
+            by_day.setdefault((officer_id, day), []).append(var)
     for (officer_id, day), vars_ in by_day.items():
         limit = max(supply.free(officer_id, day), 0)
         if len(vars_) > limit:
@@ -227,16 +233,38 @@ def add_officer_day_capacity(v: StaffVars, supply: Supply) -> None:
             v.model.add(sum(vars_) <= limit).only_enforce_if(lit)
 
 
-def add_officer_period_capacity(v: StaffVars, supply: Supply, used: Mapping[tuple[int, int], int]) -> None:
-    """No officer exceeds their quarter's inspection person-days (`used` = already taken this quarter)."""
-    by_quarter: dict[tuple[int, int], list[cp_model.IntVar]] = {}
+def add_office_day_capacity(v: StaffVars, supply: Supply, index: ProblemIndex) -> None:
+    """An office sends out on a day no more officers than it has free less those it keeps in (值班)."""
+    reserve = supply.problem.office_reserve
+    if not reserve:
+        return
+    by_day: dict[tuple[int, dt.date], list[cp_model.IntVar]] = {}
     for (entry_id, officer_id), var in v.x.items():
-        by_quarter.setdefault((officer_id, quarter_of(v.dates[entry_id].month)), []).append(var)
-    for (officer_id, q), vars_ in by_quarter.items():
+        office = index.officers[officer_id].officer.office_id
+        for day in v.spans.get(entry_id, (v.dates[entry_id],)):
+            by_day.setdefault((office, day), []).append(var)
+    for (office, day), vars_ in by_day.items():
+        keep = reserve.get((office, day), 0)
+        if not keep:
+            continue
+        have = supply.set_day_supply(frozenset({office}), day)
+        lit = v.enforce.literal("office_day_capacity", ("office_day", (office, day)))
+        v.model.add(sum(vars_) <= have).only_enforce_if(lit)
+
+
+def add_officer_period_capacity(v: StaffVars, supply: Supply, used: Mapping[tuple[int, int], int]) -> None:
+    """No officer exceeds their quarter's inspection person-days (`used` = already taken this quarter); a
+    multi-day entry takes a person-day per day of its span."""
+    by_quarter: dict[tuple[int, int], list[tuple[int, cp_model.IntVar]]] = {}
+    for (entry_id, officer_id), var in v.x.items():
+        length = len(v.spans.get(entry_id, (v.dates[entry_id],)))
+        by_quarter.setdefault((officer_id, quarter_of(v.dates[entry_id].month)), []).append((length, var))
+    for (officer_id, q), items in by_quarter.items():
         room = supply.quarter_cap[officer_id, q] - used.get((officer_id, q), 0)
-        if len(vars_) > room:
+        if sum(n for n, _ in items) > room:
             lit = v.enforce.literal("officer_period_capacity", ("officer_quarter", (officer_id, q)))
-            v.model.add(sum(vars_) <= max(room, 0)).only_enforce_if(lit)
+            expr = cp_model.LinearExpr.weighted_sum([x for _, x in items], [n for n, _ in items])
+            v.model.add(expr <= max(room, 0)).only_enforce_if(lit)
 
 
 def add_specialist_weekly(

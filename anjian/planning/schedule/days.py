@@ -42,15 +42,22 @@ def day_options(
     for t in hard.candidate_days(entry, month, supply, closed):
         if not ledger.day_allowed(entry, t):
             continue
-        free = {
-            o: free_in(o, t)
-            + sum(
-                1
-                for x in on_fixed.get(o, ())
-                if supply.free(x, t) <= 0 and supply.colocated(x, t, entry.enterprise_id)
-            )
-            for o in entry.pool
-        }
+        span = ledger.span(entry, t) or (t,)
+        if len(span) > 1:
+            free = {
+                o: sum(1 for x in supply.officer_ids([o]) if all(supply.free(x, d) > 0 for d in span))
+                for o in entry.pool
+            }
+        else:
+            free = {
+                o: free_in(o, t)
+                + sum(
+                    1
+                    for x in on_fixed.get(o, ())
+                    if supply.free(x, t) <= 0 and supply.colocated(x, t, entry.enterprise_id)
+                )
+                for o in entry.pool
+            }
         if sum(free.values()) >= entry.need and all(any(free.get(o, 0) for o in rep) for rep in entry.reps):
             days.append(t)
     return days
@@ -94,17 +101,24 @@ def build(
                 if f.is_specialist_patrol and f.date.month == month
             )
 
+    agency = entries[0].agency_id if entries else 0
+    prior = {t: n for (a, t), n in ledger.day_load.items() if a == agency and t.month == month}
+    avoided = rules.avoided(problem.working_days)
+
     def make(relaxed: bool) -> DayVars:
         v = DayVars(cp_model.CpModel(), {e.id: e for e in entries}, relaxed)
         for e in entries:
             v.days[e.id] = options[e.id]
             for t in options[e.id]:
                 v.y[e.id, t] = v.model.new_bool_var(f"day[{e.id},{t}]")
+                v.spans[e.id, t] = ledger.span(e, t) or (t,)
         hard.add_demand_complete(v, {e.id: [v.y[e.id, t] for t in options[e.id]] for e in entries})
         hard.add_officer_day_capacity_by_sets(v, supply, sets)
         hard.add_one_entry_per_day(v, taken)
         hard.add_quiet_period(v, problem.year, month, rules.quiet_days, busy, windows)
         soft.add_unplaced(v, rules)
+        soft.add_even_load(v, rules, prior, rules.week_first_day)
+        soft.add_avoided_days(v, rules, avoided)
         soft.add_district_grouping(v, rules)
         soft.add_specialist_alignment(v, rules, patrols)
         soft.set_objective(v)

@@ -16,6 +16,7 @@ import functools
 import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 from ortools.sat.python import cp_model
 
@@ -43,6 +44,8 @@ class Entry:
     is_mine: bool
     fixed_date: dt.date | None = None
     joined_fixed_id: str = ""
+    duration: int = 1  # consecutive working days the team spends there
+    days: Decimal = Decimal(1)  # days per officer the workday sheet costs (2.5)
 
 
 @dataclass(frozen=True)
@@ -232,6 +235,7 @@ class Composer:
         approvals = [d.quiet_exception for d in members if d.quiet_exception]
         preferred = frozenset().union(*(frozenset(d.preferred_months) for d in members))
         enterprise = self.index.enterprises[enterprise_id]
+        days = max(Decimal(d.days) for d in members)
         return Entry(
             id=entry_id,
             agency_id=agency_id,
@@ -249,4 +253,6 @@ class Composer:
             is_mine=self.index.is_mine(enterprise_id),
             fixed_date=fixed.date if fixed else None,
             joined_fixed_id=fixed.id if fixed else "",
+            duration=1 if fixed else rules.duration(days),
+            days=days,
         )

@@ -12,7 +12,7 @@ from anjian.planning.schedule.findings import FAMILY, Finding, Severity
 from anjian.planning.schedule.inputs import ScheduleProblem, VisitDemand
 from anjian.planning.schedule.model import Subject
 from anjian.planning.schedule.periods import month_label, periods_label, quarter_label, week_label
-from anjian.planning.schedule.supply import Supply, amount, office_sets
+from anjian.planning.schedule.supply import Supply, amount, office_sets, person_days_from
 
 
 def office_names(problem: ScheduleProblem, offices: Iterable[int]) -> str:
@@ -35,7 +35,7 @@ def capacity_shortages(problem: ScheduleProblem, supply: Supply, entries: Sequen
     for offices in office_sets(entries):
         for q in range(1, 5):
             months = set(range(3 * q - 2, 3 * q + 1))
-            need = sum(amount(e, offices) for e in entries if set(e.months) <= months)
+            need = sum(person_days_from(e, offices) for e in entries if set(e.months) <= months)
             have = supply.set_quarter_supply(offices, q)
             if need > have:
                 period = quarter_label(problem.year, q)
@@ -199,7 +199,7 @@ def relaxation_shortages(
     load: dict[tuple[frozenset[int], int], int] = {}
     for entry_id, month in placed.items():
         for s in sets:
-            n = amount(by_id[entry_id], s)
+            n = person_days_from(by_id[entry_id], s)
             if n:
                 key = (s, (month - 1) // 3 + 1)
                 load[key] = load.get(key, 0) + n
@@ -209,7 +209,7 @@ def relaxation_shortages(
         if not options:
             continue
         s, q = max(options, key=lambda k: load.get(k, 0) / max(supply.set_quarter_supply(k[0], k[1]), 1))
-        short[s, q] = short.get((s, q), 0) + amount(e, s)
+        short[s, q] = short.get((s, q), 0) + person_days_from(e, s)
     found = []
     for (s, q), missing in sorted(short.items(), key=lambda kv: (kv[0][1], sorted(kv[0][0]))):
         have = supply.set_quarter_supply(s, q)

@@ -29,12 +29,14 @@ class Family:
 FAMILIES: tuple[Family, ...] = (
     Family("working_day", "只在工作日入企", True),
     Family("demand_window", "检查时间窗口", True),
+    Family("visit_span", "检查组人数、天数按工作日测算，连续工作日", True, "visit.partial_day"),
     Family("demand_complete", "检查任务全部排入", True),
     Family("demand_spread", "检查次数在各季度/月份间分布", True),
     Family("officer_count", "每次检查至少两名持证执法人员", True, "officers.min_per_visit"),
     Family("recusal", "执法人员回避", True),
     Family("officer_availability", "执法人员请假、下乡不安排", True),
     Family("officer_day_capacity", "执法人员每日检查能力", True, "officers.entries_per_day"),
+    Family("office_day_capacity", "股室每日可出勤人数", True),
     Family("officer_period_capacity", "执法人员季度检查工作日", True, "officers.capacity_split"),
     Family("quiet_period", "企业安静期", True, "quiet_period.days_per_month"),
     Family("frequency_cap", "年度检查频次上限（各层级合计）", True),
@@ -45,6 +47,8 @@ FAMILIES: tuple[Family, ...] = (
     # soft goals, in the order of the objective
     Family("joint_entry", "进一次门，查多项事", False),
     Family("load_balance", "执法人员工作量均衡", False),
+    Family("even_load", "每日、每周检查人数均衡", False, "objective.daily_load"),
+    Family("avoid_day", "长假后第一个工作日不安排入企", False, "load.avoid_after_break_days"),
     Family("district_grouping", "同日检查按区域集中", False),
     Family("preferred_month", "希望月份", False),
     Family("specialist_alignment", "执法检查与专员入矿同步", False, "objective.specialist_alignment"),
@@ -102,6 +106,12 @@ CAP_EXCEEDED = (
 SPECIALIST_WEEK_OVER = "{enterprise}：{week}矿山安全监管专员入矿 {count} 天，每周最多 {max} 次"
 SAME_DAY_TWICE = "{enterprise}：{date} 本单位安排了 {count} 次进门，应合并为一次（进一次门，查多项事）"
 UNKNOWN_REFERENCE = "排程数据引用了不存在的{kind} {ref}"
+VISIT_DURATION = (
+    "{enterprise} {date} 起的检查安排了 {count} 个工作日、每人 {days} 天，"
+    "按工作日测算应为每人 {need_days} 天、连续 {need} 个工作日"
+)
+VISIT_NOT_CONSECUTIVE = "{enterprise}：检查日期 {dates} 不是连续的工作日"
+OFFICE_DAY_OVER = "{office} {date} 有 {count} 名执法人员在外检查，当日可出勤的只有 {available} 名"
 
 # solver messages
 UNPLACED = "{enterprise}：{demand} 有 {missing} 次检查未能排入（{reason}）"

@@ -17,6 +17,7 @@ import datetime as dt
 import time
 from collections import Counter as Tally
 from dataclasses import replace
+from decimal import Decimal
 
 from anjian.planning.schedule import explain
 from anjian.planning.schedule.breakdown import load_spread
@@ -78,7 +79,7 @@ def greedy_schedule(problem: ScheduleProblem, join: bool = True) -> ScheduleResu
         entries=sum(1 for v in visits if not v.joined_fixed_id),
         joined_fixed=sum(1 for v in visits if v.joined_fixed_id),
         load_spread=load_spread(problem, visits),
-        person_days=sum(len(v.officer_ids) for v in visits),
+        person_days=sum((v.person_days for v in visits), Decimal(0)),
         solve_seconds=round(time.monotonic() - start, 3),
     )
     return ScheduleResult(
@@ -98,11 +99,13 @@ def _join(ledger: Ledger, composer: Composer, entry: Entry, d: VisitDemand, mont
             continue
         members = [ledger.index.demands[x] for x in visit.demand_ids] + [d]
         merged = composer._entry(f"{entry.id}+", d.agency_id, d.enterprise_id, members, None)
+        if merged.duration != len(visit.span):
+            continue  # a visit of another length cannot carry this demand
         probe = replace(entry, months=(visit.date.month,), fixed_date=None)
         days = ledger.agency_days[d.agency_id, d.enterprise_id]
-        days.discard(visit.date)  # the day is already ours: sharing it is the point
+        days.difference_update(visit.span)  # the days are already ours: sharing them is the point
         allowed = ledger.day_allowed(probe, visit.date)
-        days.add(visit.date)
+        days.update(visit.span)
         if not allowed:
             continue
         extra = _extra_officers(ledger, merged, visit.officer_ids, visit.date)
@@ -156,14 +159,17 @@ def _place(
             joined = composer._entry(entry.id, d.agency_id, d.enterprise_id, [d], f)
             visit = ledger.try_place(joined, [f.date], "与已定检查同日联合进行")
             if visit is not None:
-                day_load[d.agency_id, f.date] += len(visit.officer_ids)
+                for t in visit.span:
+                    day_load[d.agency_id, t] += len(visit.officer_ids)
                 return True
     days = [t for m in months for t in supply.days_by_month.get(m, [])]
-    days.sort(key=lambda t: (day_load[d.agency_id, t], t))
+    avoided = ledger.rules.avoided(ledger.problem.working_days)
+    days.sort(key=lambda t: (t in avoided, day_load[d.agency_id, t], t))
     visit = ledger.try_place(entry, days)
     if visit is None:
         return False
-    day_load[d.agency_id, visit.date] += len(visit.officer_ids)
+    for t in visit.span:
+        day_load[d.agency_id, t] += len(visit.officer_ids)
     return True
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from enum import StrEnum
 
 from anjian.planning.facts import Agency, Enterprise, Industry, Office, Officer
@@ -57,6 +58,8 @@ class VisitDemand:
     Spread contract: with k periods, each period gets between count // k and ceil(count / k) of the visits
     (so 2 visits over 第二、四季度 means one in each; 1 visit over three quarters means any one of them).
     Several demands for the same enterprise may share one entry (进一次门，查多项事).
+    Each entry takes `persons` officers for `days` consecutive working days of one month (the rule pack's
+    `schedule.visit.partial_day` says how a half day is kept), with the same team on every day.
     """
 
     id: str
@@ -71,6 +74,10 @@ class VisitDemand:
     counter: Counter = Counter.ENFORCEMENT
     preferred_months: tuple[int, ...] = ()
     persons: int = 0  # officers per entry this demand asks for (0 = the pack's minimum)
+    days: Decimal = Decimal(1)  # working days per entry, as the workday sheet costs it (2.5 = two and a half)
+    line: str = (
+        ""  # the workday-sheet line that costs this demand (for the reconciliation), e.g. 局机关 三（一）1
+    )
     quiet_exception: str = (
         ""  # approval record (批准人、日期、抄告司法行政机关) allowing entry in the quiet period
     )
@@ -133,7 +140,8 @@ class ScheduleProblem:
 
     `caps[(enterprise_id, counter)]` is the annual cap summed over all levels (absent = no cap).
     `quiet_windows[(enterprise_id, month)] = (first_day, last_day)` are windows the bureau fixed per enterprise;
-    in "fixed" mode every other enterprise uses the pack's fixed window.
+    in "fixed" mode every other enterprise uses the pack's fixed window. `office_reserve[(office_id, day)]` is
+    how many of the office's officers stay in that day (值班 rota) and cannot go out.
     """
 
     year: int
@@ -147,6 +155,7 @@ class ScheduleProblem:
     fixed_visits: tuple[FixedVisit, ...] = ()
     caps: Mapping[tuple[int, str], int] = field(default_factory=dict)
     quiet_windows: Mapping[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
+    office_reserve: Mapping[tuple[int, dt.date], int] = field(default_factory=dict)  # officers kept in (值班)
 
     def enterprise(self, enterprise_id: int) -> Enterprise:
         return self.index().enterprises[enterprise_id]

@@ -57,6 +57,7 @@ class Ledger:
         self.demand_months: dict[str, Tally[int]] = {}
         self.specialist_days: dict[tuple[int, dt.date], set[dt.date]] = {}  # (mine, week start) -> days
         self.visits_at: dict[tuple[int, int], list[int]] = {}  # (agency, enterprise) -> indexes into visits
+        self.day_load: Tally[tuple[int, dt.date]] = Tally()  # (agency, day) -> officers out on entries
         for f in problem.fixed_visits:
             self.add_fixed(f)
 
@@ -77,6 +78,7 @@ class Ledger:
     def place(self, entry: Entry, day: dt.date, officers: Iterable[int], reason: str = "") -> Visit:
         officer_ids = tuple(sorted(officers))
         offices = tuple(sorted({self.index.officers[o].officer.office_id for o in officer_ids}))
+        span = self.span(entry, day) or (day,)
         visit = Visit(
             entry.agency_id,
             entry.enterprise_id,
@@ -87,20 +89,31 @@ class Ledger:
             entry.joined_fixed_id,
             entry.quiet_exception,
             reason,
+            span if len(span) > 1 else (),
+            entry.days,
         )
         self.visits_at.setdefault((entry.agency_id, entry.enterprise_id), []).append(len(self.visits))
         self.visits.append(visit)
-        key = (entry.enterprise_id, day.month)
-        self.any_entry.setdefault(key, set()).add(day.day)
-        if not entry.quiet_exempt:
-            self.quiet_busy.setdefault(key, set()).add(day.day)
+        for t in span:
+            key = (entry.enterprise_id, t.month)
+            self.any_entry.setdefault(key, set()).add(t.day)
+            if not entry.quiet_exempt:
+                self.quiet_busy.setdefault(key, set()).add(t.day)
+            self.agency_days.setdefault((entry.agency_id, entry.enterprise_id), set()).add(t)
+            self.day_load[entry.agency_id, t] += len(officer_ids)
         for c in entry.counters:
             self.counted.setdefault((entry.enterprise_id, c), set()).add(day)
-        self.agency_days.setdefault((entry.agency_id, entry.enterprise_id), set()).add(day)
         for d in entry.demand_ids:
             self.demand_months.setdefault(d, Tally())[day.month] += 1
-        self._book(entry, day, officer_ids)
+        for t in span:
+            self._book(entry, t, officer_ids)
         return visit
+
+    def span(self, entry: Entry, day: dt.date) -> tuple[dt.date, ...] | None:
+        """The working days an entry starting on `day` occupies (None if they do not fit in the month)."""
+        if entry.duration <= 1:
+            return (day,)
+        return self.supply.span(day, entry.duration)
 
     def _book(self, entry: Entry, day: dt.date, officer_ids: Iterable[int]) -> None:
         q = quarter_of(day.month)
@@ -128,6 +141,8 @@ class Ledger:
             old.joined_fixed_id,
             merged.quiet_exception,
             f"合并 {len(merged.demand_ids)} 项检查任务，进一次门查多项事",
+            old.dates,
+            old.days,
         )
         self.visits[position] = visit
         day = old.date
@@ -137,17 +152,23 @@ class Ledger:
             self.counted.setdefault((old.enterprise_id, c), set()).add(day)
         for d in added.demand_ids:
             self.demand_months.setdefault(d, Tally())[day.month] += 1
-        self._book(merged, day, extra)
+        for t in old.span:
+            self._book(merged, t, extra)
+            self.day_load[old.agency_id, t] += len(extra)
         return visit
 
     # -- checks --------------------------------------------------------------------------------------
     def day_allowed(self, entry: Entry, day: dt.date) -> bool:
-        """Every enterprise-level rule for the entry on `day` (officers aside)."""
+        """Every enterprise-level rule for the entry starting on `day` (officers aside)."""
         if day not in self.index.working_days or day.year != self.problem.year:
             return False
         if day.month not in entry.months or (entry.fixed_date is not None and day != entry.fixed_date):
             return False
-        if day in self.agency_days.get((entry.agency_id, entry.enterprise_id), ()):
+        span = self.span(entry, day)
+        if span is None:
+            return False
+        ours = self.agency_days.get((entry.agency_id, entry.enterprise_id), ())
+        if any(t in ours for t in span):
             return False
         for demand_id in entry.demand_ids:
             demand = self.index.demands[demand_id]
@@ -164,16 +185,17 @@ class Ledger:
             days = self.counted.get((entry.enterprise_id, c), set())
             if cap is not None and day not in days and len(days) + 1 > cap:
                 return False
-        return entry.quiet_exempt or self.quiet_allows(entry.enterprise_id, day)
+        return entry.quiet_exempt or self.quiet_allows(entry.enterprise_id, day, span)
 
-    def quiet_allows(self, enterprise_id: int, day: dt.date) -> bool:
+    def quiet_allows(self, enterprise_id: int, day: dt.date, span: tuple[dt.date, ...] = ()) -> bool:
         rules = self.rules
         if rules.quiet_days <= 0:
             return True
+        days = span or (day,)
         window = fixed_quiet_window(self.problem, enterprise_id, day.month)
         if window is not None:
-            return not window[0] <= day.day <= window[1]
-        busy = self.quiet_busy.get((enterprise_id, day.month), set()) | {day.day}
+            return not any(window[0] <= t.day <= window[1] for t in days)
+        busy = self.quiet_busy.get((enterprise_id, day.month), set()) | {t.day for t in days}
         return longest_free_run(self.problem.year, day.month, busy)[0] >= rules.quiet_days
 
     def free_officers(self, entry: Entry, day: dt.date) -> list[int]:
@@ -186,13 +208,14 @@ class Ledger:
             )
             specialists_ok = day in taken or len(taken) < self.rules.specialist_entries_per_week
         found = []
+        span = self.span(entry, day) or (day,)
         for o in self.supply.officer_ids(sorted(entry.pool)):
             supply = self.index.officers[o]
-            if not self.supply.can_join(o, day, entry.enterprise_id):
+            if not all(self.supply.can_join(o, t, entry.enterprise_id) for t in span):
                 continue
             if entry.enterprise_id in supply.recusals:
                 continue
-            if self.officer_quarter[o, q] >= self.supply.quarter_cap[o, q]:
+            if self.officer_quarter[o, q] + len(span) > self.supply.quarter_cap[o, q]:
                 continue
             if supply.officer.is_mine_specialist and entry.is_mine and not specialists_ok:
                 continue

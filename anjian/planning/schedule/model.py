@@ -87,9 +87,11 @@ class MonthVars(StageVars):
 
 @dataclass
 class DayVars(StageVars):
-    """Stage D: y[entry, date]; quiet[enterprise, month, first_day] = the quiet window starts that day."""
+    """Stage D: y[entry, date] = the entry starts that day; spans[entry, date] = the working days it then
+    occupies; quiet[enterprise, month, first_day] = the quiet window starts that day."""
 
     y: dict[tuple[str, dt.date], cp_model.IntVar] = field(default_factory=dict)
+    spans: dict[tuple[str, dt.date], tuple[dt.date, ...]] = field(default_factory=dict)
     days: dict[str, list[dt.date]] = field(default_factory=dict)
     quiet: dict[tuple[int, int, int], cp_model.IntVar] = field(default_factory=dict)
 
@@ -100,4 +102,5 @@ class StaffVars(StageVars):
 
     x: dict[tuple[str, int], cp_model.IntVar] = field(default_factory=dict)
     dates: dict[str, dt.date] = field(default_factory=dict)
+    spans: dict[str, tuple[dt.date, ...]] = field(default_factory=dict)
     candidates: dict[str, list[int]] = field(default_factory=dict)

@@ -3,8 +3,10 @@
 1. all demands placed (relaxed models only: a penalty per unplaced entry);
 2. fewest entries: decided exactly when demands are merged (entries.py), so not repeated here;
 3. balanced officer load (per office set and month in stage M, per office and officer in stage O);
-4. visits of one day grouped by district (stage D);
-5. preferred months honoured (stage M);
+4. even load: per office and for the whole agency, the peak of officers out per working day and of
+   person-days per week stays low (stage D), and days after a long break are avoided unless needed;
+5. visits of one day grouped by district (stage D);
+6. preferred months honoured (stage M);
 and, where they can, enforcement visits to a mine on a specialist patrol day (stage D).
 """
 
@@ -17,7 +19,7 @@ from ortools.sat.python import cp_model
 
 from anjian.planning.schedule.inputs import ProblemIndex
 from anjian.planning.schedule.model import DayVars, MonthVars, StaffVars, StageVars
-from anjian.planning.schedule.periods import quarter_of
+from anjian.planning.schedule.periods import quarter_of, week_start
 from anjian.planning.schedule.ruleset import ScheduleRules
 from anjian.planning.schedule.supply import Supply
 
@@ -58,6 +60,52 @@ def add_preferred_month(v: MonthVars, rules: ScheduleRules) -> None:
         preferred = v.entries[entry_id].preferred_months
         if preferred and month not in preferred:
             v.penalize(rules.weight("preferred_month"), var)
+
+
+def add_even_load(v: DayVars, rules: ScheduleRules, prior: Mapping[dt.date, int], first_weekday: int) -> None:
+    """Officers out per working day (a multi-day entry on every day of its span), for the agency and for each
+    set of responsible offices: the day's peak costs `daily_load` per officer, the week's peak in person-days
+    `weekly_load` per person-day. `prior` = officers already out on those days (entries placed earlier)."""
+    daily, weekly = rules.weight("daily_load"), rules.weight("weekly_load")
+    if not (daily or weekly) or not v.y:
+        return
+    groups: dict[frozenset[int] | None, dict[dt.date, list[tuple[int, cp_model.IntVar]]]] = {}
+    for (entry_id, day), var in v.y.items():
+        entry = v.entries[entry_id]
+        lead = frozenset().union(*entry.reps)
+        for t in v.spans.get((entry_id, day), (day,)):
+            for g in (None, lead):
+                groups.setdefault(g, {}).setdefault(t, []).append((entry.need, var))
+    for g, by_day in groups.items():
+        name = "agency" if g is None else ",".join(str(o) for o in sorted(g))
+        base = {t: prior.get(t, 0) if g is None else 0 for t in by_day}
+        top = max(base[t] + sum(n for n, _ in items) for t, items in by_day.items())
+        loads = {
+            t: base[t] + cp_model.LinearExpr.weighted_sum([x for _, x in items], [n for n, _ in items])
+            for t, items in by_day.items()
+        }
+        if daily:
+            peak = v.model.new_int_var(0, top, f"daily_peak[{name}]")
+            for load in loads.values():
+                v.model.add(load <= peak)
+            v.penalize(daily, peak)
+        if weekly:
+            weeks: dict[dt.date, list[dt.date]] = {}
+            for t in loads:
+                weeks.setdefault(week_start(t, first_weekday), []).append(t)
+            peak_w = v.model.new_int_var(0, top * 7, f"weekly_peak[{name}]")
+            for days in weeks.values():
+                v.model.add(sum(loads[t] for t in days) <= peak_w)
+            v.penalize(weekly, peak_w)
+
+
+def add_avoided_days(v: DayVars, rules: ScheduleRules, avoided: frozenset[dt.date]) -> None:
+    """An entry out on an avoided day (the first working day after a long break, or a day the bureau
+    listed) costs `avoid_day`: such days are used only when no other day can take the entry."""
+    weight = rules.weight("avoid_day")
+    for (entry_id, day), var in v.y.items():
+        if any(t in avoided for t in v.spans.get((entry_id, day), (day,))):
+            v.penalize(weight, var)
 
 
 def add_district_grouping(v: DayVars, rules: ScheduleRules) -> None:

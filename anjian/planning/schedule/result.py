@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from enum import StrEnum
 
 from anjian.planning.schedule.findings import Finding
@@ -24,6 +25,8 @@ class Visit:
     """One entry of one agency into an enterprise on a date, serving one or more demands (进一次门，查多项事).
 
     `joined_fixed_id` names the already-fixed visit (another level's, or a specialist patrol) it joins.
+    `dates` are the consecutive working days the team spends there (empty = `date` alone); `days` is the time
+    the workday sheet costs per officer (2.5), so the visit's person-days are officers × days.
     """
 
     agency_id: int
@@ -35,6 +38,17 @@ class Visit:
     joined_fixed_id: str = ""
     quiet_exception: str = ""
     reason: str = ""
+    dates: tuple[dt.date, ...] = ()
+    days: Decimal = Decimal(1)
+
+    @property
+    def span(self) -> tuple[dt.date, ...]:
+        """Every working day of the visit, the first being `date`."""
+        return self.dates or (self.date,)
+
+    @property
+    def person_days(self) -> Decimal:
+        return len(self.officer_ids) * self.days
 
     @property
     def is_joint(self) -> bool:
@@ -65,7 +79,7 @@ class ScheduleStats:
     joined_fixed: int = 0
     entries_lower_bound: int = 0
     load_spread: float = 0.0  # largest gap between two officers of one office in share of capacity (points)
-    person_days: int = 0
+    person_days: Decimal = Decimal(0)
     solve_seconds: float = 0.0
     subproblems: int = 0
     fallbacks: int = 0  # sub-problems placed by the greedy fallback

@@ -18,6 +18,7 @@ import datetime as dt
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from decimal import Decimal
 
 from anjian.planning.facts import Level
 from anjian.planning.schedule import days, explain, months, staffing
@@ -87,6 +88,7 @@ class _Run:
         self.pending: dict[str, tuple[Entry, int]] = {}  # entries with a month, not yet staffed
         self.others_at: dict[int, list[Visit]] = {}  # other agencies' entries per enterprise
         self.stage_seconds: dict[str, float] = {}
+        self.avoided = problem.rules.avoided(problem.working_days)
         self.mark = self.start
 
     # -- budget and progress ---------------------------------------------------------------------------
@@ -304,7 +306,7 @@ class _Run:
         left = []
         for e in entries:
             months_ = [month] if month else list(e.months)
-            days_ = [t for m in months_ for t in self.supply.days_by_month.get(m, [])]
+            days_ = self._days(e, months_)
             if self.ledger.try_place(e, days_, _reason(e)) is None:
                 left.append(e)
         if month is None:
@@ -317,7 +319,7 @@ class _Run:
         for e in entries:
             first = chosen.get(e.id)
             order = sorted(e.months, key=lambda m: (m != first, m))
-            days_ = [t for m in order for t in self.supply.days_by_month.get(m, [])]
+            days_ = self._days(e, order)
             if self.ledger.try_place(e, days_, _reason(e)) is not None:
                 continue
             if len(e.demand_ids) > 1:
@@ -330,15 +332,25 @@ class _Run:
                 failed = [
                     p
                     for p in parts
-                    if self.ledger.try_place(
-                        p, [t for m in p.months for t in self.supply.days_by_month.get(m, [])], _reason(p)
-                    )
-                    is None
+                    if self.ledger.try_place(p, self._days(p, list(p.months)), _reason(p)) is None
                 ]
                 for p in failed:
                     self._unplaced(p, explain.reason_from_core(self.problem, self.last_core, p.enterprise_id))
                 continue
             self._unplaced(e, explain.reason_from_core(self.problem, self.last_core, e.enterprise_id))
+
+    def _days(self, e: Entry, months_: list[int]) -> list[dt.date]:
+        """Candidate start days for a greedy placement: month by month in the given order, within a month
+        avoided days last and the least loaded days (officers already out) first."""
+        load = self.ledger.day_load
+        return [
+            t
+            for m in months_
+            for t in sorted(
+                self.supply.days_by_month.get(m, []),
+                key=lambda t: (t in self.avoided, load[e.agency_id, t], t),
+            )
+        ]
 
     def _unplaced(self, e: Entry, reason: str) -> None:
         self.unplaced += len(e.demand_ids)
@@ -425,7 +437,7 @@ class _Run:
             joined_fixed=sum(1 for v in visits if v.joined_fixed_id),
             entries_lower_bound=self.lower_bound,
             load_spread=load_spread(self.problem, visits),
-            person_days=sum(len(v.officer_ids) for v in visits),
+            person_days=sum((v.person_days for v in visits), Decimal(0)),
             solve_seconds=round(time.monotonic() - self.start, 3),
             subproblems=self.subproblems,
             fallbacks=self.fallbacks,

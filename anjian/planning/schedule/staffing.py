@@ -50,7 +50,7 @@ def build(
         able = [
             o
             for o in hard.candidate_officers(e, day, supply, index)
-            if used.get((o, q), 0) < supply.quarter_cap[o, q]
+            if used.get((o, q), 0) + e.duration <= supply.quarter_cap[o, q]
         ]
         candidates[e.id] = _shortlist(e, able, ledger, turn.get(day, 0))
         turn[day] = turn.get(day, 0) + e.need
@@ -59,11 +59,13 @@ def build(
         v = StaffVars(cp_model.CpModel(), {e.id: e for e in entries}, relaxed)
         for e in entries:
             v.dates[e.id] = dates[e.id]
+            v.spans[e.id] = ledger.span(e, dates[e.id]) or (dates[e.id],)
             v.candidates[e.id] = candidates[e.id]
             for o in candidates[e.id]:
                 v.x[e.id, o] = v.model.new_bool_var(f"team[{e.id},{index.officers[o].officer.name}]")
         hard.add_officer_count(v, index)
         hard.add_officer_day_capacity(v, supply)
+        hard.add_office_day_capacity(v, supply, index)
         hard.add_officer_period_capacity(v, supply, used)
         hard.add_specialist_weekly(
             v, index, rules.specialist_entries_per_week, rules.week_first_day, specialist_days
@@ -113,11 +115,13 @@ def _greedy_teams(
     teams: dict[str, set[int]] = {}
     for e in sorted(entries, key=lambda e: dates[e.id]):
         day, q = dates[e.id], quarter_of(dates[e.id].month)
+        span = ledger.span(e, day) or (day,)
         free = [
             o
             for o in candidates[e.id]
-            if supply.free(o, day) - day_use.get((o, day), 0) > 0
-            and ledger.officer_quarter[o, q] + quarter_use.get((o, q), 0) < supply.quarter_cap[o, q]
+            if all(supply.free(o, t) - day_use.get((o, t), 0) > 0 for t in span)
+            and ledger.officer_quarter[o, q] + quarter_use.get((o, q), 0) + len(span)
+            <= supply.quarter_cap[o, q]
             and not index.officers[o].officer.is_mine_specialist
         ]
         free.sort(key=lambda o: (total.get(o, 0) / max(index.officers[o].capacity_days, 1), o))
@@ -133,9 +137,10 @@ def _greedy_teams(
             continue
         teams[e.id] = set(team)
         for o in team:
-            day_use[o, day] = day_use.get((o, day), 0) + 1
-            quarter_use[o, q] = quarter_use.get((o, q), 0) + 1
-            total[o] = total.get(o, 0) + 1
+            for t in span:
+                day_use[o, t] = day_use.get((o, t), 0) + 1
+            quarter_use[o, q] = quarter_use.get((o, q), 0) + len(span)
+            total[o] = total.get(o, 0) + len(span)
     return teams
 
 

@@ -64,9 +64,20 @@ class Supply:
                 caps = split_by_weight(s.capacity_days, per_quarter)
             for q in range(1, 5):
                 self.quarter_cap[s.id, q] = caps[q - 1]
+        self.position: dict[dt.date, int] = {
+            t: i for month_days in self.days_by_month.values() for i, t in enumerate(month_days)
+        }
         self.by_office: dict[int, list[int]] = {}
         for s in self.officers:
             self.by_office.setdefault(s.officer.office_id, []).append(s.id)
+
+    def span(self, day: dt.date, duration: int) -> tuple[dt.date, ...] | None:
+        """The `duration` consecutive working days from `day`, all in its month; None if they do not fit."""
+        i = self.position.get(day)
+        month_days = self.days_by_month.get(day.month, [])
+        if i is None or i + duration > len(month_days):
+            return None
+        return tuple(month_days[i : i + duration])
 
     def free(self, officer_id: int, day: dt.date) -> int:
         """Entries the officer can still take that day (none once their quarter's capacity is used up)."""
@@ -112,7 +123,9 @@ class Supply:
         return sum(1 for o in self.officer_ids(offices) if self.free(o, day) <= 0 and (o, day) in busy_at)
 
     def set_day_supply(self, offices: frozenset[int], day: dt.date) -> int:
-        return sum(max(self.free(o, day), 0) for o in self.officer_ids(offices))
+        """Officers of the set free that day, less those their offices keep in (值班)."""
+        reserve = sum(self.problem.office_reserve.get((o, day), 0) for o in offices)
+        return max(sum(max(self.free(o, day), 0) for o in self.officer_ids(offices)) - reserve, 0)
 
 
 def office_sets(entries: Sequence[Entry]) -> list[frozenset[int]]:
@@ -133,6 +146,11 @@ def amount(entry: Entry, offices: frozenset[int]) -> int:
         return entry.need
     inside = [r for r in entry.reps if r and r <= offices]
     return officers_needed(inside, 0) if inside else 0
+
+
+def person_days_from(entry: Entry, offices: frozenset[int]) -> int:
+    """Person-days the entry draws from `offices` over its whole span."""
+    return amount(entry, offices) * entry.duration
 
 
 def quarter_months(quarter: int) -> range:

@@ -36,6 +36,7 @@ from anjian.planning.schedule.validate_officers import (
     check_officer_period_capacity,
     check_recusal,
 )
+from anjian.planning.schedule.validate_span import check_office_day_capacity, check_visit_span
 
 Check = Callable[[ScheduleProblem, Sequence[Visit], Sequence[QuietWindow]], list[Finding]]
 
@@ -110,30 +111,31 @@ def check_working_day(
     found = []
     for v in visits:
         name = _ent(problem, v.enterprise_id)
-        if v.date.year != problem.year:
-            found.append(
-                _err(
-                    "working_day",
-                    "outside_year",
-                    msg.OUTSIDE_YEAR.format(enterprise=name, date=date_label(v.date), year=problem.year),
-                    name,
-                    enterprise_id=v.enterprise_id,
-                    date=v.date,
+        for day in v.span:
+            if day.year != problem.year:
+                found.append(
+                    _err(
+                        "working_day",
+                        "outside_year",
+                        msg.OUTSIDE_YEAR.format(enterprise=name, date=date_label(day), year=problem.year),
+                        name,
+                        enterprise_id=v.enterprise_id,
+                        date=day,
+                    )
                 )
-            )
-        elif v.date not in working:
-            found.append(
-                _err(
-                    "working_day",
-                    "not_working_day",
-                    msg.NOT_WORKING_DAY.format(
-                        enterprise=name, date=date_label(v.date), weekday=weekday_label(v.date)
-                    ),
-                    name,
-                    enterprise_id=v.enterprise_id,
-                    date=v.date,
+            elif day not in working:
+                found.append(
+                    _err(
+                        "working_day",
+                        "not_working_day",
+                        msg.NOT_WORKING_DAY.format(
+                            enterprise=name, date=date_label(day), weekday=weekday_label(day)
+                        ),
+                        name,
+                        enterprise_id=v.enterprise_id,
+                        date=day,
+                    )
                 )
-            )
     return found
 
 
@@ -284,7 +286,8 @@ def check_quiet_period(
         if demands and all(not _closes_quiet(problem, d.kind, d.quiet_exception) for d in demands):
             excused.setdefault(key, []).append(v)
         else:
-            closing.setdefault(key, []).append((v.date, v))
+            for day in v.span:
+                closing.setdefault((v.enterprise_id, day.month), []).append((day, v))
     for f in problem.fixed_visits:
         if f.date.year == problem.year and _closes_quiet(problem, f.kind, f.quiet_exception):
             closing.setdefault((f.enterprise_id, f.date.month), []).append((f.date, None))
@@ -408,9 +411,10 @@ def check_specialist_weekly(
         if v.enterprise_id in mines and any(
             o in index.officers and index.officers[o].officer.is_mine_specialist for o in v.officer_ids
         ):
-            key = (v.enterprise_id, week_start(v.date, first))
-            days.setdefault(key, set()).add(v.date)
-            ours.add(key)
+            for day in v.span:
+                key = (v.enterprise_id, week_start(day, first))
+                days.setdefault(key, set()).add(day)
+                ours.add(key)
     limit = problem.rules.specialist_entries_per_week
     return [
         Finding(
@@ -432,7 +436,7 @@ def check_specialist_weekly(
 def check_one_entry_per_day(
     problem: ScheduleProblem, visits: Sequence[Visit], _w: Sequence[QuietWindow]
 ) -> list[Finding]:
-    count = Tally((v.agency_id, v.enterprise_id, v.date) for v in visits)
+    count = Tally((v.agency_id, v.enterprise_id, day) for v in visits for day in v.span)
     return [
         _err(
             "one_entry_per_day",
@@ -450,6 +454,7 @@ def check_one_entry_per_day(
 CHECKS: tuple[Check, ...] = (
     check_references,
     check_working_day,
+    check_visit_span,
     check_demand_window,
     check_demand_complete,
     check_demand_spread,
@@ -457,6 +462,7 @@ CHECKS: tuple[Check, ...] = (
     check_recusal,
     check_officer_availability,
     check_officer_day_capacity,
+    check_office_day_capacity,
     check_officer_period_capacity,
     check_quiet_period,
     check_frequency_cap,

@@ -44,7 +44,7 @@ def check_officer_count(
             s = index.officers.get(o)
             if s is None:
                 continue
-            if not s.officer.certified_on(v.date):
+            if not all(s.officer.certified_on(t) for t in v.span):
                 found.append(
                     _err(
                         "officer_count",
@@ -142,21 +142,22 @@ def check_officer_availability(
     for v in visits:
         for o in v.officer_ids:
             s = index.officers.get(o)
-            if s is not None and v.date in s.unavailable:
-                found.append(
-                    _err(
-                        "officer_availability",
-                        "officer_unavailable",
-                        msg.OFFICER_UNAVAILABLE.format(
-                            officer=s.officer.name,
-                            date=date_label(v.date),
-                            enterprise=_ent(problem, v.enterprise_id),
-                        ),
-                        s.officer.name,
-                        officer_id=o,
-                        date=v.date,
+            for day in v.span:
+                if s is not None and day in s.unavailable:
+                    found.append(
+                        _err(
+                            "officer_availability",
+                            "officer_unavailable",
+                            msg.OFFICER_UNAVAILABLE.format(
+                                officer=s.officer.name,
+                                date=date_label(day),
+                                enterprise=_ent(problem, v.enterprise_id),
+                            ),
+                            s.officer.name,
+                            officer_id=o,
+                            date=day,
+                        )
                     )
-                )
     return found
 
 
@@ -167,7 +168,8 @@ def check_officer_day_capacity(
     places: dict[tuple[int, dt.date], set[int]] = {}
     for v in visits:
         for o in v.officer_ids:
-            places.setdefault((o, v.date), set()).add(v.enterprise_id)
+            for day in v.span:
+                places.setdefault((o, day), set()).add(v.enterprise_id)
     for f in problem.fixed_visits:
         for o in f.officer_ids:
             if (o, f.date) in places:
@@ -210,7 +212,8 @@ def check_officer_period_capacity(
     load: Tally[tuple[int, int]] = Tally()
     for v in visits:
         for o in v.officer_ids:
-            load[o, quarter_of(v.date.month)] += 1
+            for day in v.span:
+                load[o, quarter_of(day.month)] += 1
     found = []
     for (o, q), used in sorted(load.items()):
         if o not in problem.index().officers:
