@@ -29,6 +29,11 @@ class AuditEvent(models.Model):
         EXPORT = "export", "导出"
         IMPORT = "import", "导入"
         APPROVE = "approve", "审批"
+        PASSWORD_CHANGE = "password_change", "修改口令"
+        DENIED = "denied", "拒绝访问"
+        OTP_ENROL = "otp_enrol", "绑定动态口令"
+        BACKUP = "backup", "备份"
+        RESTORE = "restore", "恢复"
 
     at = models.DateTimeField("时间", db_index=True)
     actor = models.CharField("操作人", max_length=150, blank=True, db_index=True)
