@@ -5,6 +5,7 @@ ANJIAN_DATABASE_URL   e.g. postgres://user@127.0.0.1:5432/anjian; default: SQLit
 ANJIAN_DEBUG          "1" turns DEBUG on; off otherwise
 ANJIAN_ALLOWED_HOSTS  comma-separated; default: localhost, 127.0.0.1
 ANJIAN_SECRET_KEY     overrides the key generated on first run into var/secret_key
+ANJIAN_AUDIT_KEY_FILE the key of the audit hash chain; default var/audit_key (made on first use, mode 600)
 """
 
 import os
@@ -31,6 +32,7 @@ def _secret_key() -> str:
 
 
 SECRET_KEY = _secret_key()
+ANJIAN_AUDIT_KEY_FILE = Path(os.environ.get("ANJIAN_AUDIT_KEY_FILE") or VAR_DIR / "audit_key")
 DEBUG = os.environ.get("ANJIAN_DEBUG") == "1"
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ANJIAN_ALLOWED_HOSTS", "localhost,127.0.0.1").split(",")]
 

@@ -1,13 +1,15 @@
 """Appending to the hash chain and verifying it.
 
-Each event's hash is SHA-256 over the previous event's hash and a canonical JSON of its own fields, so
-editing a row breaks its own hash and deleting one breaks the link of the row after it. Deleting the newest
-rows leaves a shorter but valid chain: compare the head hash with one recorded elsewhere (`--head`).
+Each event's hash is HMAC-SHA256, keyed by the audit key (a file outside the database, see key.py), over the
+previous event's hash and a canonical JSON of its own fields, so editing a row breaks its own hash and deleting
+one breaks the link of the row after it; without the key nobody can recompute the chain after an edit. Deleting
+the newest rows leaves a shorter but valid chain: compare the head hash with one recorded elsewhere (`--head`).
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 from dataclasses import dataclass
 
@@ -15,6 +17,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from .context import current
+from .key import AuditKeyError, audit_key
 from .models import AuditEvent
 
 GENESIS = "0" * 64
@@ -26,9 +29,9 @@ HASHED = ("at", "actor", "ip_address", "action", "object_type", "object_id", "ob
           "before", "after")  # fmt: skip
 
 
-def event_hash(prev_hash: str, fields: dict) -> str:
+def event_hash(prev_hash: str, fields: dict, *, key: bytes) -> str:
     body = json.dumps(fields, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
-    return hashlib.sha256((prev_hash + body).encode("utf-8")).hexdigest()
+    return hmac.new(key, (prev_hash + body).encode("utf-8"), hashlib.sha256).hexdigest()
 
 
 def _fields(event: AuditEvent) -> dict:
@@ -71,7 +74,8 @@ def record(
                 cursor.execute("SELECT pg_advisory_xact_lock(%s)", [AUDIT_LOCK_KEY])
         last = AuditEvent.objects.order_by("-id").only("hash").first()
         event.prev_hash = last.hash if last else GENESIS
-        event.hash = event_hash(event.prev_hash, _fields(event))
+        # A new key only for an empty log: with events but no key file, appending would fork the chain.
+        event.hash = event_hash(event.prev_hash, _fields(event), key=audit_key(create=last is None))
         event.save()
     return event
 
@@ -84,15 +88,22 @@ class ChainProblem:
 
 
 def verify_chain(*, expected_head: str | None = None) -> tuple[int, str, list[ChainProblem]]:
-    """Walk the whole log oldest first; returns (events checked, head hash, problems)."""
+    """Walk the whole log oldest first; returns (events checked, head hash, problems).
+
+    A missing or unreadable key file is one problem (`audit_key_missing`), not every row reported as edited.
+    """
     problems: list[ChainProblem] = []
+    try:
+        key = audit_key(create=not AuditEvent.objects.exists())
+    except AuditKeyError as exc:
+        return AuditEvent.objects.count(), "", [ChainProblem("audit_key_missing", 0, str(exc))]
     prev_hash, prev_id, count = GENESIS, None, 0
     for event in AuditEvent.objects.order_by("id").iterator(chunk_size=2000):
         count += 1
         if event.prev_hash != prev_hash:
             text = AUDIT_LINK_BROKEN.format(id=event.pk, prev=prev_id if prev_id is not None else "（无）")
             problems.append(ChainProblem("audit_link_broken", event.pk, text))
-        if event_hash(event.prev_hash, _fields(event)) != event.hash:
+        if not hmac.compare_digest(event_hash(event.prev_hash, _fields(event), key=key), event.hash):
             problems.append(
                 ChainProblem("audit_hash_mismatch", event.pk, AUDIT_HASH_MISMATCH.format(id=event.pk))
             )

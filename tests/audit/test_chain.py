@@ -7,7 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 
-from anjian.audit.chain import record, verify_chain
+from anjian.audit.chain import GENESIS, HASHED, record, verify_chain
 from anjian.audit.models import AppendOnlyError, AuditEvent
 from anjian.planning.uscc import make_uscc
 from anjian.registry.models import Enterprise, Industry
@@ -92,3 +92,44 @@ def test_verify_detects_a_deleted_newest_row_against_the_recorded_head(enterpris
     with pytest.raises(CommandError):
         call_command("audit", "verify", "--head", head, stdout=io.StringIO())
     call_command("audit", "verify", stdout=io.StringIO())  # without the head the shorter chain is consistent
+
+
+def _plain_hash(prev_hash: str, event: AuditEvent) -> str:
+    """What an attacker with database access computes: the chain's recipe without the key."""
+    import hashlib
+
+    data = {name: getattr(event, name) for name in HASHED}
+    data["at"] = event.at.isoformat(timespec="microseconds")
+    data = json.loads(json.dumps(data, ensure_ascii=False, default=str))
+    body = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.sha256((prev_hash + body).encode("utf-8")).hexdigest()
+
+
+def test_verify_detects_an_edited_row_whose_chain_was_recomputed_without_the_key(enterprise):
+    for i in range(3):
+        record("export", object_type="plans.PlanVersion", object_id=str(i))
+    victim = AuditEvent.objects.order_by("id")[1]
+    with connection.cursor() as c:
+        c.execute("UPDATE audit_auditevent SET actor = %s WHERE id = %s", ["someone-else", victim.pk])
+        prev = GENESIS
+        for event in AuditEvent.objects.order_by("id"):
+            new = _plain_hash(prev, event)
+            c.execute(
+                "UPDATE audit_auditevent SET prev_hash = %s, hash = %s WHERE id = %s", [prev, new, event.pk]
+            )
+            prev = new
+    report = _verify_json()
+    assert not report["ok"] and {p["code"] for p in report["problems"]} == {"audit_hash_mismatch"}
+
+
+def test_the_audit_key_file_is_made_readable_by_its_owner_only(tmp_path, settings, db):
+    settings.ANJIAN_AUDIT_KEY_FILE = tmp_path / "keys" / "audit_key"
+    record("export", object_type="plans.PlanVersion", object_id="1")
+    assert (settings.ANJIAN_AUDIT_KEY_FILE.stat().st_mode & 0o777) == 0o600
+
+
+def test_verify_names_a_missing_key_file_instead_of_calling_every_row_edited(tmp_path, settings, enterprise):
+    settings.ANJIAN_AUDIT_KEY_FILE = tmp_path / "absent"
+    report = _verify_json()
+    assert [p["code"] for p in report["problems"]] == ["audit_key_missing"]
+    assert "找不到审计密钥文件" in report["problems"][0]["message"]
