@@ -1,4 +1,4 @@
-"""The `anjian` command: Django's manage.py under the project's name."""
+"""The `anjian` command: Django's manage.py under the project's name, with one error policy (cli_errors)."""
 
 import os
 import sys
@@ -6,9 +6,9 @@ import sys
 
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "anjian.settings")
-    from django.core.management import execute_from_command_line
+    from anjian.cli_errors import run
 
-    execute_from_command_line(sys.argv)
+    sys.exit(run(sys.argv))
 
 
 if __name__ == "__main__":

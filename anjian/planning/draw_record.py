@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from typing import Any
 
 from anjian.planning.classify import Finding, Severity
@@ -43,6 +44,8 @@ DRAW_RESULT_MISMATCH = "按记录的种子和名录库重放，结果与记录�
 DRAW_RESULT_DIGEST_MISMATCH = "抽取结果与记录的结果摘要不符：重新计算为 {actual}，记录为 {recorded}"
 DRAW_UNKNOWN_ALGORITHM = "抽取记录使用的算法 {algorithm} 无法复核（支持：{supported}）"
 DRAW_RECORD_INVALID = "抽取记录格式错误：{error}"
+DRAW_RECORD_NOT_JSON = "抽取记录不是有效的 JSON 文件（第 {line} 行第 {column} 列）"
+DRAW_RECORD_BAD_VALUE = "字段的类型或取值不对"
 DRAW_RECORD_MISSING_FIELD = "抽取记录缺少字段 {field}"
 DRAW_DIFF_UNITS = "记录中多出的单位：{recorded}；重放抽中而记录中没有的单位：{replayed}"
 DRAW_DIFF_OFFICERS = "{name}的执法人员记录为 {recorded}，重放为 {replayed}"
@@ -159,7 +162,11 @@ def draw_record_from_json(text: str) -> DrawRecord:
         for q in record.quotas:
             quota_n(q.pool_size, q.ratio, q.minimum, q.requested)  # the ratio must be a decimal number
         return record
+    except json.JSONDecodeError as error:
+        raise DrawRecordError(DRAW_RECORD_NOT_JSON.format(line=error.lineno, column=error.colno)) from error
     except KeyError as error:
         raise DrawRecordError(DRAW_RECORD_MISSING_FIELD.format(field=error.args[0])) from error
     except (TypeError, ValueError, AttributeError, ArithmeticError) as error:
-        raise DrawRecordError(DRAW_RECORD_INVALID.format(error=error)) from error
+        # the exception's own text is English; a Chinese one (ours) is kept
+        reason = str(error) if re.search(r"[\u4e00-\u9fff]", str(error)) else DRAW_RECORD_BAD_VALUE
+        raise DrawRecordError(DRAW_RECORD_INVALID.format(error=reason)) from error

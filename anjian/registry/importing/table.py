@@ -1,5 +1,5 @@
-"""Read the rows of an .xlsx workbook (every sheet) or a .csv file (UTF-8 with or without BOM, or GB18030 as
-saved by Chinese Excel/WPS; comma or tab separated), streaming so that 100,000 rows stay cheap.
+"""Read the rows of an .xlsx workbook (every sheet) or a .csv file (UTF-8 with or without BOM, UTF-16, or
+GB18030 as saved by Chinese Excel/WPS — see planning.textfile; comma or tab separated), streaming so that 100,000 rows stay cheap.
 
 `open_table(path)` is a context manager giving `Sheet`s whose `rows` iterate (row number, cells) with the
 spreadsheet's own 1-based row numbers; blank rows are skipped.
@@ -16,7 +16,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import IMPORT_UNREADABLE, IMPORT_UNSUPPORTED_FORMAT, ImportFileError, row_error
+from anjian.planning.textfile import TextFileError, decode_text
+
+from .errors import IMPORT_UNREADABLE, IMPORT_UNSUPPORTED_FORMAT, ImportFileError, RowError, row_error
 from .headers import SCAN_ROWS, ColumnSet, HeaderMatch, find_header
 from .xlsx import XlsxBook
 
@@ -99,20 +101,11 @@ def _openpyxl_sheets(path: Path, display: str) -> tuple[list[Sheet], object]:
     return sheets, book
 
 
-def _decode(data: bytes) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("gb18030")
-
-
 def _csv_sheet(path: Path, display: str) -> Sheet:
     try:
-        content = _decode(path.read_bytes())
-    except (OSError, UnicodeDecodeError) as e:
-        raise ImportFileError(
-            [row_error("import_unreadable", IMPORT_UNREADABLE, file=display, row=0, reason=str(e))]
-        ) from e
+        content, _ = decode_text(path.read_bytes(), file=display)
+    except TextFileError as e:
+        raise ImportFileError([RowError("import_unreadable", display, 0, "", str(e))]) from e
     first_line = content.split("\n", 1)[0]
     delimiter = "\t" if first_line.count("\t") > first_line.count(",") else ","
     reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter)
