@@ -101,7 +101,8 @@ WSGI_APPLICATION = "anjian.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [PACKAGE_DIR / "templates"],
+        # Each area of the workbench (anjian/web/<area>/) keeps its own templates, named web/<page>.html as before.
+        "DIRS": [PACKAGE_DIR / "templates", *sorted((PACKAGE_DIR / "web").glob("*/templates"))],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [

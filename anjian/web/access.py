@@ -1,4 +1,9 @@
-"""Every page reads through the user's scope: objects of other agencies are 404, writes need an editor role."""
+"""Every page reads through the user's scope: objects of other agencies are 404, writes need an editor role.
+
+Every query of a workbench page starts from one of the querysets here. Execution rows belong to the agency that
+inspected (`Inspection.agency`); another agency's row is simply absent from these querysets, so a detail or a POST
+on it answers 404 through get_object_or_404.
+"""
 
 from __future__ import annotations
 
@@ -10,11 +15,13 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from anjian.accounts.scope import Scope, request_scope
+from anjian.execution.models import Hazard, Inspection, PenaltyDecision, PlanAdjustment, Review
 from anjian.plans.models import Plan, PlanVersion
-from anjian.registry.models import Enterprise
+from anjian.registry.models import Agency, Enterprise, Office
 
 NOT_FOR_ADMINISTRATORS = "三员分立：管理员账号不处理计划和企业数据"
 READ_ONLY_SCOPE = "上级部门对下级只读；只有本部门的局领导、股室负责人可修改"
+NO_AGENCY = "本账号没有可办理执行记录的部门"
 PLAN_NOT_DRAFT = "计划{status}，不能再直接修改；请通过“计划执行 → 计划调整”形成新版本"
 
 
@@ -64,3 +71,61 @@ def version_get(scope: Scope, plan_id: int, number: int | None = None) -> PlanVe
     if version is None:
         raise Http404("该计划尚未编制")
     return version
+
+
+def inspections_in(scope: Scope):  # noqa: ANN201
+    return Inspection.objects.filter(agency_id__in=scope.agency_ids)
+
+
+def hazards_in(scope: Scope):  # noqa: ANN201
+    return Hazard.objects.filter(inspection__agency_id__in=scope.agency_ids)
+
+
+def reviews_in(scope: Scope):  # noqa: ANN201
+    return Review.objects.filter(order__inspection__agency_id__in=scope.agency_ids)
+
+
+def penalties_in(scope: Scope):  # noqa: ANN201
+    return PenaltyDecision.objects.filter(inspection__agency_id__in=scope.agency_ids)
+
+
+def adjustments_in(scope: Scope):  # noqa: ANN201
+    return PlanAdjustment.objects.filter(plan__agency_id__in=scope.agency_ids)
+
+
+def agencies_in(scope: Scope):  # noqa: ANN201
+    return Agency.objects.filter(pk__in=scope.agency_ids).order_by("level", "name")
+
+
+def offices_in(scope: Scope):  # noqa: ANN201
+    return (
+        Office.objects.filter(agency_id__in=scope.agency_ids)
+        .select_related("agency")
+        .order_by("agency__level", "agency__name", "sort_order", "name")
+    )
+
+
+def chosen_agency(scope: Scope, value: str | None) -> Agency:
+    """The agency a page works on: the one asked for when in scope, else the user's own."""
+    agencies = agencies_in(scope)
+    if value and str(value).isdigit():
+        agency = agencies.filter(pk=int(value)).first()
+        if agency is None:
+            raise Http404("不在本账号的管辖范围内")
+        return agency
+    agency = agencies.filter(pk=scope.home_id).first() if scope.home_id else agencies.first()
+    if agency is None:
+        raise Http404(NO_AGENCY)
+    return agency
+
+
+def chosen_office(scope: Scope, agency: Agency | None, value: str | None) -> Office | None:
+    if not value or not str(value).isdigit():
+        return None
+    offices = Office.objects.filter(agency_id__in=scope.agency_ids)
+    if agency is not None:
+        offices = offices.filter(agency=agency)
+    office = offices.filter(pk=int(value)).first()
+    if office is None:
+        raise Http404("该股室不在本账号的管辖范围内")
+    return office

@@ -50,8 +50,8 @@ def people(xia_plan, other_county):
 
 @pytest.fixture(autouse=True)
 def uploads_in_tmp(tmp_path, monkeypatch):
-    monkeypatch.setattr("anjian.web.imports.UPLOAD_DIR", tmp_path / "uploads")
-    monkeypatch.setattr("anjian.web.plan_setup.PLAN_FILES_DIR", tmp_path / "plans")
+    monkeypatch.setattr("anjian.web.registry.imports.UPLOAD_DIR", tmp_path / "uploads")
+    monkeypatch.setattr("anjian.web.plans.setup.PLAN_FILES_DIR", tmp_path / "plans")
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 WEB = Path(__file__).resolve().parents[2] / "anjian" / "web"
-TEMPLATES = sorted((WEB / "templates").rglob("*.html"))
+TEMPLATES = sorted(WEB.glob("**/templates/**/*.html"))
 OWN_STATIC = sorted(
     p for p in (WEB / "static").rglob("*") if p.suffix in {".css", ".js"} and "vendor" not in p.parts
 )

@@ -12,7 +12,7 @@ from django.urls import URLPattern, get_resolver
 from anjian.execution.adjustments import plan_adjust
 from anjian.execution.contact_points import contact_feedback_record, contact_point_assign
 
-from .test_execution_pages import done, entry_with_cap  # noqa: F401 - the `done` fixture
+from .execution.test_pages import done, entry_with_cap  # noqa: F401 - the `done` fixture
 
 # route name → (method, how to build its path from the objects)
 ROUTES = {

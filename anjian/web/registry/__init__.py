@@ -1,0 +1,1 @@
+"""Workbench: the enterprise register and its import page."""

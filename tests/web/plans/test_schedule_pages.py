@@ -1,0 +1,67 @@
+"""The schedule calendars, rerunning the schedule, and the dashboard's count of recorded inspections."""
+
+import datetime as dt
+
+from ..conftest import client_for, make_user
+
+
+def test_officer_sees_only_own_visits_in_the_calendar(people, xia_plan):
+    from anjian.plans.scheduling import plan_schedule
+
+    plan_schedule(version=xia_plan, time_limit_s=5)
+    visit = xia_plan.visits.filter(officers__isnull=False).order_by("date").first()
+    officer = visit.officers.first()
+    user = make_user("xia_officer", xia_plan.plan.agency, "officer")
+    user.membership.officer = officer
+    user.membership.save()
+    page = (
+        client_for(user)
+        .get(f"/plans/{xia_plan.plan_id}/schedule/", {"view": "week", "date": visit.date.isoformat()})
+        .content.decode()
+    )
+    assert visit.enterprise.name in page and "只显示本人任务" in page
+    others = xia_plan.visits.filter(date=visit.date).exclude(officers=officer)
+    for other in others:
+        assert f"<b>{other.enterprise.name}</b>" not in page
+
+
+def test_month_calendar_lists_the_days_visits(people, xia_plan):
+    from anjian.plans.scheduling import plan_schedule
+
+    plan_schedule(version=xia_plan, time_limit_s=5)
+    visit = xia_plan.visits.order_by("date").first()
+    page = (
+        people["city"]
+        .get(f"/plans/{xia_plan.plan_id}/schedule/", {"date": visit.date.isoformat()})
+        .content.decode()
+    )
+    assert visit.enterprise.name in page and f"{visit.date:%Y年%-m月}" in page
+    assert isinstance(visit.date, dt.date)
+
+
+def test_office_head_reruns_the_schedule_and_the_city_above_may_not(people, xia_plan):
+    url = f"/plans/{xia_plan.plan_id}/schedule/run/"
+    assert people["city"].post(url).status_code == 403
+    assert people["head"].post(url).status_code == 302
+    xia_plan.refresh_from_db()
+    assert xia_plan.summary["schedule"]["entries"] == xia_plan.visits.count() > 0
+
+
+def test_dashboard_counts_recorded_inspections_against_the_schedule(people, xia_plan):
+    from anjian.execution.models import Inspection
+    from anjian.plans.scheduling import plan_schedule
+
+    plan_schedule(version=xia_plan, time_limit_s=5)
+    visit = xia_plan.visits.order_by("date").first()
+    entry = xia_plan.entries.get(enterprise=visit.enterprise)
+    overdue_before = xia_plan.visits.count()  # the 2025 plan lies wholly in the past
+    Inspection.objects.create(
+        agency=xia_plan.plan.agency,
+        enterprise=visit.enterprise,
+        plan_entry=entry,
+        scheduled_visit=visit,
+        date=visit.date,
+    )
+    page = people["head"].get("/").content.decode()
+    assert f'逾期未检查</th><td><span class="warn">{overdue_before - 1} 次</span>' in page
+    assert "已检查（执行登记）" in page
