@@ -45,8 +45,13 @@ _PT_PER_MM = 72 / 25.4
 # Line pitch in twentieths of a point, rounded down so 22 lines always fit (579 = 28.95 pt).
 LINE_PITCH_TWIPS = math.floor(TYPE_AREA_HEIGHT_MM * _PT_PER_MM * 20 / LINES_PER_PAGE)
 CHAR_PITCH_PT = TYPE_AREA_WIDTH_MM * _PT_PER_MM / CHARS_PER_LINE  # 15.79 pt
-# w:charSpace = (character pitch − Normal font size) × 4096, rounded down so 28 characters always fit (−848).
-CHAR_SPACE = math.floor((CHAR_PITCH_PT - BODY_SIZE_PT) * 4096)
+# 28 characters of 3号 (16 pt) need 448 pt but the line is 442.2 pt. Word narrows a "linesAndChars" grid's
+# cells to 15.79 pt, but LibreOffice (and WPS documents opened there) puts each 16 pt character into two such
+# cells: 14 characters a line. So the section declares a line grid only and the Normal style tracks every
+# character by −0.25 pt (w:spacing, in twentieths of a point): 15.75 pt, 28 characters in 441 pt, the same
+# line breaks in Word, WPS and LibreOffice.
+CHAR_TRACKING_TWIPS = -5
+CHAR_ADVANCE_PT = BODY_SIZE_PT + CHAR_TRACKING_TWIPS / 20
 # Footer distance from the page bottom: the page-number line (exact 14 pt) starts about half an em above its
 # dash.
 FOOTER_DISTANCE_MM = round(
@@ -91,7 +96,7 @@ def landscape_margins_mm() -> dict[str, float]:
 def new_document() -> DocxDocument:
     """An empty GB/T 9704 document: styles, first section set up as portrait, odd/even page-number footers."""
     doc = Document()
-    install_styles(doc)
+    install_styles(doc, tracking_twips=CHAR_TRACKING_TWIPS)
     doc.settings.odd_and_even_pages_header_footer = True
     _set_language(doc)
     section = doc.sections[0]
@@ -138,13 +143,11 @@ def _set_doc_grid(section: Section, *, landscape: bool) -> None:
         sect_pr.append(grid)
     for attr in ("w:type", "w:linePitch", "w:charSpace"):
         grid.attrib.pop(qn(attr), None)
-    if landscape:
-        # Table pages have no grid: rows take the height of their text.
-        grid.set(qn("w:linePitch"), str(LINE_PITCH_TWIPS))
-    else:
-        grid.set(qn("w:type"), "linesAndChars")
-        grid.set(qn("w:linePitch"), str(LINE_PITCH_TWIPS))
-        grid.set(qn("w:charSpace"), str(CHAR_SPACE))
+    # Table pages (landscape) have no grid: rows take the height of their text. Text pages snap to the
+    # 22-line grid; the 28 characters come from the Normal style's tracking (see CHAR_TRACKING_TWIPS).
+    if not landscape:
+        grid.set(qn("w:type"), "lines")
+    grid.set(qn("w:linePitch"), str(LINE_PITCH_TWIPS))
 
 
 def _set_language(doc: DocxDocument) -> None:

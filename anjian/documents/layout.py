@@ -30,7 +30,7 @@ from anjian.documents.pdf_layout import body_page_metrics, family_of
 
 PAGE_SIZE = "第{section}节页面不是A4（{width:.1f}×{height:.1f}毫米）。"
 MARGIN = "第{section}节{side}边距为{actual:.1f}毫米，应为{expected}±{tolerance}毫米。"
-GRID = "第{section}节文档网格为{actual}，应为每页{lines}行、每行{chars}字（{expected}）。"
+GRID = "第{section}节版心排版为{actual}，应为每页{lines}行、每行{chars}字（3号字）。"
 STYLE_FONT = "样式“{style}”字体为{actual}，应为{expected}。"
 RUN_FONT = "第{paragraph}段文字使用了非公文字体“{font}”。"
 HEADING = "第{paragraph}段“{text}”是{level}标题，应使用样式“{expected}”。"
@@ -99,30 +99,57 @@ def _check_sections(doc) -> Iterable[LayoutFinding]:
                     ),
                 )
         if not landscape:
-            yield from _check_grid(i, sec)
+            yield from _check_grid(i, doc, sec)
 
 
-def _check_grid(i: int, sec) -> Iterable[LayoutFinding]:
+def _normal_advance_pt(doc) -> float:
+    """The advance of one 3号 character of Normal: its size plus its tracking (w:spacing), in points."""
+    normal = None
+    size, tracking = float(G.BODY_SIZE_PT), 0.0
+    for style in doc.styles.element.findall(qn("w:style")):
+        if style.get(qn("w:styleId")) == S.NORMAL:
+            normal = style
+    rpr = None if normal is None else normal.find(qn("w:rPr"))
+    if rpr is not None:
+        sz, spacing = rpr.find(qn("w:sz")), rpr.find(qn("w:spacing"))
+        size = int(sz.get(qn("w:val"))) / 2 if sz is not None else size
+        tracking = int(spacing.get(qn("w:val"))) / 20 if spacing is not None else 0.0
+    return size + tracking
+
+
+def grid_capacity(doc, sec) -> tuple[int, int, int]:
+    """(lines a page, characters a line in Word, characters a line in LibreOffice/WPS) of a portrait section.
+
+    A "linesAndChars" grid gives Word cells of (Normal size + charSpace / 4096) pt; LibreOffice puts a
+    character wider than a cell into two cells. A "lines" grid leaves characters at their advance.
+    """
     grid = sec._sectPr.find(qn("w:docGrid"))
     attrs = {} if grid is None else {k.split("}")[1]: v for k, v in grid.attrib.items()}
-    expected = {"type": "linesAndChars", "linePitch": str(G.LINE_PITCH_TWIPS), "charSpace": str(G.CHAR_SPACE)}
-    ok = all(attrs.get(k) == v for k, v in expected.items())
-    if ok:
-        pitch_pt = G.BODY_SIZE_PT + int(attrs["charSpace"]) / 4096
-        lines = int(G.TYPE_AREA_HEIGHT_MM * 72 / 25.4 * 20 // int(attrs["linePitch"]))
-        chars = int(G.TYPE_AREA_WIDTH_MM * 72 / 25.4 // pitch_pt)
-        ok = (lines, chars) == (G.LINES_PER_PAGE, G.CHARS_PER_LINE)
-    if not ok:
+    height_pt = (_mm(sec.page_height) - _mm(sec.top_margin) - _mm(sec.bottom_margin)) * 72 / 25.4
+    width_pt = (_mm(sec.page_width) - _mm(sec.left_margin) - _mm(sec.right_margin)) * 72 / 25.4
+    kind = attrs.get("type", "default")
+    if kind not in ("lines", "linesAndChars", "snapToChars") or not attrs.get("linePitch"):
+        return 0, 0, 0
+    lines = int(height_pt * 20 // int(attrs["linePitch"]))
+    advance = _normal_advance_pt(doc)
+    if kind == "lines":
+        chars = int(width_pt // advance + 0.001)
+        return lines, chars, chars
+    cell = G.BODY_SIZE_PT + int(attrs.get("charSpace", "0")) / 4096
+    word = int(width_pt // cell + 0.001)
+    return lines, word, word if advance <= cell else int(width_pt // (2 * cell))
+
+
+def _check_grid(i: int, doc, sec) -> Iterable[LayoutFinding]:
+    lines, word, other = grid_capacity(doc, sec)
+    if (lines, word, other) != (G.LINES_PER_PAGE, G.CHARS_PER_LINE, G.CHARS_PER_LINE):
+        actual = (
+            "无文档网格" if not lines else f"每页{lines}行、每行{word}字（LibreOffice/WPS中每行{other}字）"
+        )
         yield LayoutFinding(
             "layout.grid",
             f"section {i}",
-            GRID.format(
-                section=i,
-                actual=attrs or "无",
-                lines=G.LINES_PER_PAGE,
-                chars=G.CHARS_PER_LINE,
-                expected=expected,
-            ),
+            GRID.format(section=i, actual=actual, lines=G.LINES_PER_PAGE, chars=G.CHARS_PER_LINE),
         )
 
 

@@ -2,31 +2,23 @@
 
 Contract:
 - `soffice_available()` / `poppler_available()` tell whether the tools are installed (tests skip otherwise).
-- `docx_to_pdf(data)` converts with `soffice --headless --convert-to pdf`, using our fontconfig aliases
-  (fonts.fontconfig_env) and a *render copy* of the DOCX: LibreOffice puts a 16 pt character into two 15.79 pt
-  cells of a "linesAndChars" grid (14 characters a line), whereas Word and WPS narrow the pitch to give 28.
-  The
-  copy declares a line grid and narrows every character by 0.25 pt instead (28 characters a line, as in Word);
-  the shipped DOCX keeps the GB/T 9704 grid untouched.
+- `docx_to_pdf(data)` converts the DOCX exactly as shipped with `soffice --headless --convert-to pdf`, using
+  our fontconfig aliases (fonts.fontconfig_env): what a clerk sees in LibreOffice is what the checks see.
 - Every function raises `RenderError` (code `render.failed`) with the tool's message when a tool fails.
 """
 
 from __future__ import annotations
 
-import io
 import re
 import shutil
 import subprocess
 import tempfile
-import zipfile
 from pathlib import Path
 
 from anjian.documents.fonts import fontconfig_env, resolve_fonts
 
 RENDER_FAILED = "渲染失败（{tool}）：{detail}"
 SOFFICE_TIMEOUT_S = 180
-# −0.25 pt per character: 16 − 0.25 = 15.75 pt, so 28 characters take 441 pt of the 442.2 pt line.
-RENDER_TRACKING_TWIPS = -5
 
 
 class RenderError(RuntimeError):
@@ -43,42 +35,6 @@ def soffice_available() -> bool:
 
 def poppler_available() -> bool:
     return all(shutil.which(t) for t in ("pdffonts", "pdftotext", "pdftoppm", "pdfinfo"))
-
-
-def libreoffice_render_copy(docx: bytes) -> bytes:
-    """The DOCX with its character grid expressed the way LibreOffice lays out like Word (see module doc)."""
-    src = zipfile.ZipFile(io.BytesIO(docx))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for item in src.infolist():
-            data = src.read(item.filename)
-            if item.filename == "word/document.xml":
-                data = re.sub(rb"<w:docGrid [^>]*/>", _line_grid, data)
-            elif item.filename == "word/styles.xml":
-                data = _track_normal_style(data)
-            dst.writestr(item, data)
-    return out.getvalue()
-
-
-def _line_grid(match: re.Match[bytes]) -> bytes:
-    """A linesAndChars docGrid as a plain line grid (same pitch, no character grid)."""
-    grid = match.group(0)
-    if b'"linesAndChars"' not in grid:
-        return grid
-    grid = re.sub(rb' w:charSpace="-?\d+"', b"", grid)
-    return grid.replace(b'w:type="linesAndChars"', b'w:type="lines"')
-
-
-def _track_normal_style(styles_xml: bytes) -> bytes:
-    start = styles_xml.find(b'w:styleId="Normal"')
-    rpr = styles_xml.find(b"<w:rPr>", start)
-    if start < 0 or rpr < 0:
-        return styles_xml
-    spacing = f'<w:spacing w:val="{RENDER_TRACKING_TWIPS}"/>'.encode()
-    # rPr children order: rStyle, rFonts, b, …, spacing (after color), w, kern, position, sz: put it before
-    # w:sz.
-    sz = styles_xml.find(b"<w:sz ", rpr)
-    return styles_xml[:sz] + spacing + styles_xml[sz:]
 
 
 def _run(args: list[str], *, tool: str, timeout: int = 120, env: dict | None = None) -> str:
@@ -128,7 +84,7 @@ def office_to_pdf(data: bytes, suffix: str) -> bytes:
 
 
 def docx_to_pdf(docx: bytes) -> bytes:
-    return office_to_pdf(libreoffice_render_copy(docx), ".docx")
+    return office_to_pdf(docx, ".docx")
 
 
 def _with_pdf(pdf: bytes, args: list[str], tool: str) -> str:

@@ -10,11 +10,12 @@ from __future__ import annotations
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor, Twips
 
 from anjian.documents.fonts import FANGSONG, HEITI, KAITI, SONGTI, XIAOBIAOSONG
-from anjian.documents.ooxml import no_snap_to_grid
+from anjian.documents.ooxml import insert_in_order, no_snap_to_grid
 
 NORMAL = "Normal"
 ISSUER_MARK = "GbIssuerMark"  # 发文机关标志
@@ -76,11 +77,32 @@ def _no_snap(style) -> None:
     no_snap_to_grid(style.element.get_or_add_pPr())
 
 
-def install_styles(doc: DocxDocument) -> None:
-    """Define Normal and every Gb* style in `doc` (idempotent only on a fresh Document)."""
+_RPR_AFTER_SPACING = ("w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect",
+                      "w:bdr", "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang",
+                      "w:eastAsianLayout", "w:specVanish", "w:oMath")  # fmt: skip
+
+
+def set_tracking(rpr_parent, twips: int) -> None:
+    """Character spacing (w:spacing, twentieths of a point) in a style's or run's rPr, in schema order."""
+    rpr = rpr_parent.get_or_add_rPr()
+    for old in rpr.findall(qn("w:spacing")):
+        rpr.remove(old)
+    el = OxmlElement("w:spacing")
+    el.set(qn("w:val"), str(twips))
+    insert_in_order(rpr, el, _RPR_AFTER_SPACING)
+
+
+def install_styles(doc: DocxDocument, *, tracking_twips: int = 0) -> None:
+    """Define Normal and every Gb* style in `doc` (idempotent only on a fresh Document).
+
+    `tracking_twips` narrows every character of Normal (and so of every style based on it); see
+    gbt9704.CHAR_TRACKING_TWIPS for why the 28-character line needs it.
+    """
     styles = doc.styles
     normal = styles[NORMAL]
     _apply(normal, FANGSONG, 16)
+    if tracking_twips:
+        set_tracking(normal.element, tracking_twips)
     pf = normal.paragraph_format
     pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     pf.line_spacing = _LINE

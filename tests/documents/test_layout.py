@@ -10,6 +10,8 @@ from anjian.documents import layout as L
 from anjian.documents.visit_plan_docx import visit_plan_docx
 from tests.documents.factories import sample_visit_plan
 
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
 
 def _tampered(data: bytes, change) -> bytes:
     doc = Document(io.BytesIO(data))
@@ -31,14 +33,25 @@ def test_visit_plan_passes_the_layout_checker():
     assert L.check_docx(visit_plan_docx(sample_visit_plan())) == []
 
 
-def test_grid_is_22_lines_of_28_characters(plan_document):
-    grid = plan_document.sections[0]._sectPr.find(
-        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}docGrid"
-    )
-    assert grid.get(f"{{{grid.nsmap['w']}}}linePitch") == "579"
-    assert int(grid.get(f"{{{grid.nsmap['w']}}}charSpace")) == G.CHAR_SPACE
-    assert int(225 / 25.4 * 72 * 20 // G.LINE_PITCH_TWIPS) == 22
-    assert int(156 / 25.4 * 72 // (16 + G.CHAR_SPACE / 4096)) == 28
+def test_grid_is_22_lines_of_28_characters_in_word_and_in_libreoffice(plan_document):
+    assert L.grid_capacity(plan_document, plan_document.sections[0]) == (22, 28, 28)
+
+
+def test_a_character_grid_that_libreoffice_halves_is_reported(plan_bytes):
+    """Word's usual "linesAndChars" grid with 3号 characters: 28 a line in Word, 14 in LibreOffice."""
+
+    def word_grid(doc):
+        grid = doc.sections[0]._sectPr.find(f"{W}docGrid")
+        grid.set(f"{W}type", "linesAndChars")
+        grid.set(f"{W}charSpace", "-848")
+        for style in doc.styles.element.findall(f"{W}style"):
+            if style.get(f"{W}styleId") == "Normal":
+                spacing = style.find(f"{W}rPr").find(f"{W}spacing")
+                spacing.getparent().remove(spacing)
+
+    bad = _tampered(plan_bytes, word_grid)
+    assert L.grid_capacity(Document(io.BytesIO(bad)), Document(io.BytesIO(bad)).sections[0]) == (22, 28, 14)
+    assert "section 1" in [f.location for f in L.check_docx(bad) if f.code == "layout.grid"]
 
 
 def test_wrong_margin_is_reported_with_its_side(plan_bytes):
