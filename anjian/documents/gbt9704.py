@@ -16,10 +16,11 @@ from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.section import Section
 from docx.shared import Length, Mm, Pt
+from docx.text.paragraph import Paragraph
 
 from anjian.documents.styles import PAGE_NUMBER, apply, install_styles
 
@@ -108,9 +109,25 @@ def new_document() -> DocxDocument:
 
 
 def add_section(doc: DocxDocument, *, landscape: bool) -> Section:
-    """Start a new page in a new section; footers are inherited from the previous section."""
+    """Start a new page in a new section, with the page numbers of its orientation.
+
+    A portrait section after a portrait one inherits its footers; any other gets its own (a landscape page's
+    number stands where a portrait page has it once the sheet is turned back, see `_add_turned_page_number`).
+    """
+    previous_landscape = doc.sections[-1].orientation == WD_ORIENT.LANDSCAPE
     section = doc.add_section(WD_SECTION.NEW_PAGE)
     setup_section(section, landscape=landscape)
+    if landscape or previous_landscape:
+        for footer, odd in ((section.footer, True), (section.even_page_footer, False)):
+            footer.is_linked_to_previous = False
+            paragraph = footer.paragraphs[0]
+            for child in list(paragraph._p):
+                if child.tag != qn("w:pPr"):
+                    paragraph._p.remove(child)
+            if landscape:
+                _add_turned_page_number(paragraph, odd=odd, box_id=1000 + 2 * len(doc.sections) + odd)
+            else:
+                _add_page_number(paragraph, odd=odd)
     return section
 
 
@@ -175,6 +192,50 @@ def _add_page_number(paragraph, *, odd: bool) -> None:
     paragraph.add_run("— ")
     _add_field(paragraph, "PAGE")
     paragraph.add_run(" —")
+
+
+def _add_turned_page_number(paragraph, *, odd: bool, box_id: int) -> None:
+    """A landscape page's "— n —" where the portrait pages have it once the sheet is turned back upright.
+
+    GB/T 9704 keeps the page numbers of a turned table page in the portrait places. The table's head lies on
+    the binding side, so the portrait bottom edge is the landscape left edge: the number is a text box in the
+    left margin, its text turned a quarter clockwise (vert), its top 7 mm outside the type area, 1 character
+    in from the type area's end (odd pages, lower end) or start (even pages, upper end). (LibreOffice ignores
+    a framed paragraph in a footer, so a DrawingML text box, which Word, WPS and LibreOffice all place.)
+    """
+    inner = OxmlElement("w:p")
+    _add_page_number(Paragraph(inner, paragraph._parent), odd=odd)
+    # Positioned by alignment, not offsets: LibreOffice drops the offsets of a footer shape on the first page
+    # of a section that starts on an even page. The box fills the left margin (its right edge on the type
+    # area) and spans the type area's height; a right inset keeps the text 7 mm clear of the type area.
+    line_w = round(PAGE_NUMBER_SIZE_PT * 1.3 / _PT_PER_MM * _EMU_PER_MM)  # one 4号 line
+    gap = round(PAGE_NUMBER_GAP_MM * _EMU_PER_MM)
+    h = round(TYPE_AREA_WIDTH_MM * _EMU_PER_MM)
+    xml = _TEXT_BOX.format(w=line_w + gap, h=h, gap=gap, id=box_id, name=f"页码{box_id}")
+    run = parse_xml(xml)
+    run.find(".//" + qn("w:txbxContent")).append(inner)
+    paragraph._p.append(run)
+
+
+_EMU_PER_MM = 36000
+_TEXT_BOX = (
+    f"<w:r {nsdecls('w', 'wp', 'a')} "
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><w:drawing>'
+    '<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="251659264" '
+    'behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">'
+    '<wp:simplePos x="0" y="0"/>'
+    '<wp:positionH relativeFrom="leftMargin"><wp:align>right</wp:align></wp:positionH>'
+    '<wp:positionV relativeFrom="margin"><wp:align>top</wp:align></wp:positionV>'
+    '<wp:extent cx="{w}" cy="{h}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
+    '<wp:docPr id="{id}" name="{name}"/><wp:cNvGraphicFramePr/>'
+    '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+    '<wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{w}" cy="{h}"/>'
+    '</a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr>'
+    "<wps:txbx><w:txbxContent/></wps:txbx>"
+    '<wps:bodyPr rot="0" vert="vert" wrap="square" lIns="0" tIns="0" rIns="{gap}" bIns="0" anchor="b" '
+    'anchorCtr="0"><a:noAutofit/></wps:bodyPr></wps:wsp></a:graphicData></a:graphic></wp:anchor>'
+    "</w:drawing></w:r>"
+)
 
 
 def _add_field(paragraph, instruction: str) -> None:

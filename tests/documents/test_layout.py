@@ -5,7 +5,6 @@ import io
 from docx import Document
 from docx.shared import Mm
 
-from anjian.documents import gbt9704 as G
 from anjian.documents import layout as L
 from anjian.documents.visit_plan_docx import visit_plan_docx
 from tests.documents.factories import sample_visit_plan

@@ -77,3 +77,35 @@ def test_workbook_renders_without_fallback_fonts(luliang):
         warnings.simplefilter("ignore", FontFallbackWarning)
         pdf = render.office_to_pdf(tables_xlsx(luliang), ".xlsx")
     assert check_pdf(pdf, expected_texts=["吕梁市应急管理局2024年重点检查安排表"], pages=(11, 40)) == []
+
+
+def _page_number_boxes(pdf: bytes):
+    """(page, landscape, page-number bbox in mm) of every page, read from pdftotext -bbox."""
+    from xml.etree import ElementTree
+
+    xhtml = render.pdf_text(pdf, bbox=True)
+    root = ElementTree.fromstring(xhtml.encode())
+    for n, page in enumerate(root.iter("{http://www.w3.org/1999/xhtml}page"), 1):
+        landscape = float(page.get("width")) > float(page.get("height"))
+        words = [w for w in page.iter("{http://www.w3.org/1999/xhtml}word") if w.text == str(n)]
+        boxes = [tuple(float(w.get(k)) * 25.4 / 72 for k in ("xMin", "yMin", "xMax", "yMax")) for w in words]
+        yield n, landscape, boxes
+
+
+def test_landscape_pages_carry_their_number_where_a_portrait_page_has_it_once_turned(plan_pdf):
+    """GB/T 9704: a turned table page keeps its number in the portrait place: the landscape left margin,
+    near the lower end on odd pages and the upper end on even pages (7 mm outside the type area)."""
+    seen = 0
+    for n, landscape, boxes in _page_number_boxes(plan_pdf):
+        if not landscape:
+            continue
+        seen += 1
+        in_margin = [b for b in boxes if b[2] < 35 - 5]
+        assert len(in_margin) == 1, f"page {n}: {boxes}"
+        x0, y0, x1, y1 = in_margin[0]
+        assert x1 > 20, f"page {n}: {boxes}"
+        if n % 2:
+            assert 150 < y1 < 184
+        else:
+            assert 28 < y0 < 60
+    assert seen >= 5
