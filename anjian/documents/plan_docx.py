@@ -11,12 +11,15 @@ the order the body cites them.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from docx.document import Document as DocxDocument
-from docx.enum.text import WD_BREAK, WD_TAB_ALIGNMENT
+from docx.enum.section import WD_SECTION
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
+from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from anjian.documents import annex_tables as T
@@ -24,6 +27,7 @@ from anjian.documents import gbt9704
 from anjian.documents import styles as S
 from anjian.documents.numerals import chinese_date
 from anjian.documents.ooxml import paragraph_border
+from anjian.documents.package import finish_package
 from anjian.documents.paragraphs import add_block, add_blocks
 from anjian.documents.plan_text import Block, body_blocks
 from anjian.documents.sheet_text import sheet_blocks
@@ -31,6 +35,7 @@ from anjian.documents.snapshot import PlanSnapshot
 from anjian.documents.widths import display_width
 
 RED = "E60012"
+DRAFT_MARK = "草稿"
 # Characters of 2号 (22 pt) that fit on a line (156 mm portrait: 20, 225 mm landscape: 29), less one or two
 # for
 # proportional digits and fonts with wider punctuation.
@@ -89,6 +94,8 @@ def plan_docx(plan: PlanSnapshot) -> bytes:
     _set_properties(doc, plan)
     annexes = plan_annexes(plan)
     refs = {a.key: i for i, a in enumerate(annexes, 1)}
+    if plan.draft:
+        _write_draft_mark(doc)
     _write_head(doc, plan)
     add_blocks(doc, body_blocks(plan, refs))
     last_body = doc.paragraphs[-1]
@@ -108,15 +115,17 @@ def plan_docx(plan: PlanSnapshot) -> bytes:
     return out.getvalue()
 
 
+def _write_draft_mark(doc: DocxDocument) -> None:
+    """草稿 in 3号黑体 at the top right: the frame is incomplete, the document must not be sealed."""
+    mark = add_block(doc, Block(S.ANNEX_LABEL, DRAFT_MARK))
+    mark.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
+
 def _set_properties(doc: DocxDocument, plan: PlanSnapshot) -> None:
-    props = doc.core_properties
-    props.title = plan.title
-    props.author = plan.agency_name
-    props.subject = plan.doc_number
-    props.keywords = "安全生产监督检查计划"
-    props.comments = ""
-    props.last_modified_by = plan.agency_name
-    props.revision = 1
+    """Core properties: the agency and the export day (the issue date, or 1 January, when none is given)."""
+    on = plan.exported_on or plan.issue_date or dt.date(plan.year, 1, 1)
+    finish_package(doc, author=plan.agency_name, on=on, title=plan.title, subject=plan.doc_number)
+    doc.core_properties.keywords = "安全生产监督检查计划"
 
 
 def issuer_mark_size_pt(mark: str) -> float:
@@ -193,23 +202,35 @@ def _write_signature(doc: DocxDocument, plan: PlanSnapshot) -> None:
 
 
 def _keep_closing_together(doc: DocxDocument, last_body) -> None:
-    """The last body paragraph, 附件说明, 署名 and 成文日期 stay on one page (no signature-only page)."""
+    """附件说明, 署名 and 成文日期 stay on one page (no signature-only page); the seal then lies within one
+    line of the note, as GB/T 9704 7.3.5 asks. (A longer chain, from the last body paragraph, is more than
+    LibreOffice keeps together: it then breaks between 署名 and 成文日期.)"""
     chain = False
     for p in doc.paragraphs:
-        if p._p is last_body._p:
-            chain = True
         if chain:
             p.paragraph_format.keep_with_next = True
+            p.paragraph_format.keep_together = True
+        if p._p is last_body._p:
+            chain = True
     doc.paragraphs[-1].paragraph_format.keep_with_next = False
 
 
 def _write_imprint(doc: DocxDocument, plan: PlanSnapshot) -> None:
-    """版记 on a last portrait page: 抄送 and 印发机关／印发日期 between thick outer and thin inner rules."""
-    gbt9704.add_section(doc, landscape=False)
+    """版记 on the last page, an even page (the section starts on one), without a page number: 抄送 and
+    印发机关／印发日期 between a thick first and last rule and thin inner rules, ending on the type area's
+    bottom edge."""
+    section = gbt9704.add_section(doc, landscape=False)
+    section.start_type = WD_SECTION.EVEN_PAGE
+    for footer in (section.footer, section.even_page_footer):
+        footer.is_linked_to_previous = False
+        for p in footer.paragraphs:
+            for child in list(p._p):
+                if child.tag != qn("w:pPr"):
+                    p._p.remove(child)
     rows = []
     if plan.copy_to:
-        rows.append(("抄送：" + plan.copy_to + "。", ""))
-    printed = chinese_date(plan.issue_date) + "印发" if plan.issue_date else ""
+        rows.append(("抄送：" + plan.copy_to.rstrip("。") + "。", ""))
+    printed = chinese_date(plan.print_date) + "印发" if plan.print_date else ""
     rows.append((plan.printing_office, printed))
     spacer = S.apply(doc.add_paragraph(), S.IMPRINT)
     spacer.paragraph_format.space_before = Mm(gbt9704.TYPE_AREA_HEIGHT_MM - 12 * len(rows) - 12)

@@ -175,6 +175,9 @@ class PlanSnapshot:
     printing_office: str = ""  # 版记 印发机关 ('' → no 版记)
     openpit_slope_m: int = 0  # key-unit scope threshold from the rule pack (0: "达到规定高度")
     copy_to: str = ""  # 版记 抄送 ('' → none)
+    print_date: dt.date | None = None  # 版记 印发日期
+    exported_on: dt.date | None = None  # the day the files are written (core properties)
+    draft: bool = False  # 草稿: the 公文 frame is incomplete (see frame.missing_frame_fields)
 
     @property
     def key_units(self) -> int:

@@ -19,6 +19,7 @@ from anjian.documents import gbt9704
 from anjian.documents import styles as S
 from anjian.documents.docx_tables import CENTER, LEFT, Column, GridTable
 from anjian.documents.numerals import chinese_date
+from anjian.documents.package import finish_package
 from anjian.documents.paragraphs import add_block
 from anjian.documents.plan_text import Block
 
@@ -48,12 +49,14 @@ class VisitPlan:
     author: str = ""  # 编制人
     approver: str = ""  # 审批人
     approval_opinion: str = ""
+    made_on: dt.date | None = None  # the day the form is written (core properties); None: the visit day
 
 
 def visit_plan_docx(plan: VisitPlan) -> bytes:
     doc = gbt9704.new_document()
-    doc.core_properties.title = f"现场检查方案（{plan.enterprise}）"
-    doc.core_properties.author = plan.agency_name
+    finish_package(
+        doc, author=plan.agency_name, on=plan.made_on or plan.date, title=f"现场检查方案（{plan.enterprise}）"
+    )
     add_block(doc, Block(S.TITLE, plan.agency_name))
     title = add_block(doc, Block(S.TITLE, "现场检查方案"))
     title.paragraph_format.space_after = Mm(2)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from decimal import Decimal
 
@@ -144,9 +145,16 @@ def version_snapshot(version: PlanVersion) -> PlanSnapshot:
     return PlanSnapshot(
         agency_name=agency.name, agency_short_name=agency.short_name or agency.name, year=plan.year,
         title=plan.title or f"{agency.name}{plan.year}年度安全生产监督检查计划", doc_number=plan.doc_number,
-        recipients=config.recipients, issue_date=None, approving_government=agency.approving_government,
+        recipients=config.recipients, issue_date=_date(config.issue_date), approving_government=agency.approving_government,
         basis_docs=config.basis_docs, staffing=staffing_rows(agency), teams=team_sheets(version), key_sections=key_sections,
         general_sections=general_sections, key_share_text=f"{key_share}%", general_share_text=f"{general_share}%",
         share_base_text=SHARE_BASE_TEXT[base],
         openpit_slope_m=int(pack.value("classification.openpit_slope_min_m")),
+        issuer_mark=config.issuer_mark, signatory=config.signer, copy_to="，".join(config.cc),
+        printing_office=config.printer, print_date=_date(config.print_date),
     )  # fmt: skip
+
+
+def _date(iso: str) -> dt.date | None:
+    """A plan.toml date (checked by the schema when the file was read) or None when the plan has none."""
+    return dt.date.fromisoformat(str(iso)[:10]) if iso else None

@@ -193,6 +193,7 @@ def luliang_snapshot() -> PlanSnapshot:
         breakdown=breakdown(keys, generals),
         visits=visits(keys),
         printing_office="吕梁市应急管理局办公室",
+        print_date=dt.date(2024, 3, 8),
         copy_to="山西省应急管理厅，吕梁市人民政府",
         safeguards=SAFEGUARDS,
     )

@@ -40,6 +40,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--format", default="all", choices=["docx", "xlsx", "all"], help="export：文书格式"
         )
+        parser.add_argument(
+            "--final",
+            action="store_true",
+            help="export：正式文件；缺少发文字号、成文日期、印发机关或印发日期时拒绝（默认缺项时导出草稿）",
+        )
         parser.add_argument("--time-limit", type=float, default=60, help="schedule：求解时限（秒）")
         parser.add_argument("--json", action="store_true")
 
@@ -129,16 +134,30 @@ class Command(BaseCommand):
     def do_export(self, agency, year, opts):
         from django.conf import settings
 
-        from anjian.plans.exports import plan_export
+        from anjian.documents.frame import FRAME_MISSING, missing_frame_fields
+        from anjian.plans.exports import PlanExportIncomplete, plan_export
+        from anjian.plans.snapshot import version_snapshot
 
         version = version_current(agency=agency, year=year)
         formats = ("docx", "xlsx") if opts["format"] == "all" else (opts["format"],)
         out = Path(opts["out"] or settings.VAR_DIR / "out" / f"{agency.code}-{year}")
-        files = plan_export(version=version, out_dir=out, formats=formats)
+        try:
+            files = plan_export(version=version, out_dir=out, formats=formats, final=opts["final"])
+        except PlanExportIncomplete as e:
+            raise CommandError(str(e)) from e
+        missing = missing_frame_fields(version_snapshot(version))
         for f in files:  # every export is audited, from the web and from the command line alike
             record("export", obj=version, agency_id=agency.pk, actor=opts["by"] or "命令行",
                    after={"format": f.suffix.lstrip("."), "file": str(f)})  # fmt: skip
-        return {"files": [str(f) for f in files], "text": "已生成：\n" + "\n".join(f"  {f}" for f in files)}
+        text = "已生成：\n" + "\n".join(f"  {f}" for f in files)
+        if missing:
+            text += "\n" + FRAME_MISSING.format(fields="、".join(missing))
+        return {
+            "files": [str(f) for f in files],
+            "draft": bool(missing),
+            "missing": list(missing),
+            "text": text,
+        }
 
     def do_schedule(self, agency, year, opts):
         from anjian.plans.scheduling import plan_schedule
