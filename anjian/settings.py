@@ -123,10 +123,13 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # WAL lets the web app read while a long import or solve writes.
     # IMMEDIATE: a transaction takes the write lock when it begins, so concurrent writers (two requests each
-    # appending to the audit chain) wait their turn instead of failing with "database is locked".
+    # appending to the audit chain, two compiles of one plan) wait their turn instead of failing with "database
+    # is locked" at their first write; the timeout (busy_timeout, seconds) is how long one waits for another's
+    # commit — long enough for a long import or a schedule's write to finish.
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
+        "timeout": int(os.environ.get("ANJIAN_SQLITE_TIMEOUT", "120")),
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 

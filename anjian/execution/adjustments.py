@@ -11,6 +11,7 @@ from django.utils import timezone
 from anjian.planning.execution.deadlines import Deadline, track
 from anjian.planning.execution.diff import EntrySnapshot, diff_versions, is_major
 from anjian.plans.models import Plan, PlanVersion
+from anjian.plans.schedule_carry import schedule_carry_forward
 from anjian.plans.services import pack_for, plan_compile
 
 from .models import PlanAdjustment
@@ -51,6 +52,7 @@ def plan_adjust(
         raise ExecutionError("adjustment_no_version", ADJUSTMENT_NO_VERSION.format(plan=plan))
     before = snapshot(old)
     new = plan_compile(agency=plan.agency, year=plan.year, by=by, reason=reason, adjustment=True)
+    schedule_carry_forward(old=old, new=new)  # the visits of unchanged entries keep their dates and officers
     after = snapshot(new)
     changes = diff_versions(before, after)
     major = is_major(changes, before, after) if major is None else major

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from anjian.planning.calendar import workdays
@@ -19,8 +20,8 @@ from anjian.planning.schedule.solve import schedule
 from anjian.planning.schedule.validate import validate
 
 from .bridge import Bureau, bureau_facts
-from .models import Finding, PlanVersion, ScheduledVisit
-from .services import pack_for
+from .models import Finding, Plan, PlanVersion, ScheduledVisit
+from .services import pack_for, plan_locked
 
 NO_SHEET_CAPACITY = "未录入工作日测算，执法人员只受每日检查能力限制（全年按 {days} 个工作日计）"
 
@@ -82,14 +83,45 @@ def _finding(version: PlanVersion, f, source: str = "schedule") -> Finding:  # n
     )  # fmt: skip
 
 
-@transaction.atomic
+SCHEDULE_STALE = (
+    "排程期间{plan}已编制为第 {current} 版，本次对第 {number} 版的排程没有保存；请对第 {current} 版重新排程"
+)
+SCHEDULE_NOT_DRAFT = "{plan}{status}，不能重新排程；计划内容的改动须作为计划调整办理"
+
+
+class ScheduleRefused(PermissionDenied):
+    """The schedule is not saved (the version is no longer current, or the plan was submitted). A refusal of the
+    operation, so a web view that does not catch it answers 403 with the message, not 500."""
+
+
 def plan_schedule(
     *, version: PlanVersion, time_limit_s: float = 60, progress: Callable[[Progress], None] | None = None
 ) -> tuple[ScheduleResult, list]:
-    """Solve, validate independently, and replace the version's scheduled visits; returns (result, violations)."""
+    """Solve, validate independently, and replace the version's scheduled visits; returns (result, violations).
+
+    The solve runs outside any transaction (other writers are not held up for minutes); the write is one short
+    transaction under the plan's lock, and is refused when the plan was submitted meanwhile or another compile
+    made a newer version: a schedule is only ever saved to the version it was computed for, while current."""
+    _refuse_unless_schedulable(version, version.plan)
     problem, _bureau, notes = build_problem(version)
     result = schedule(problem, time_limit_s=time_limit_s, progress=progress)
     violations = [f for f in validate(problem, result.visits) if f.is_error]
+    with transaction.atomic():
+        plan = plan_locked(agency=version.plan.agency, year=version.plan.year)
+        _refuse_unless_schedulable(version, plan)
+        _save(version, result, violations, notes)
+    return result, violations
+
+
+def _refuse_unless_schedulable(version: PlanVersion, plan: Plan) -> None:
+    if plan.status != Plan.Status.DRAFT:
+        raise ScheduleRefused(SCHEDULE_NOT_DRAFT.format(plan=plan, status=plan.get_status_display()))
+    current = plan.versions.order_by("-number").values_list("number", flat=True).first()
+    if current != version.number:
+        raise ScheduleRefused(SCHEDULE_STALE.format(plan=plan, current=current, number=version.number))
+
+
+def _save(version: PlanVersion, result: ScheduleResult, violations: list, notes: list[str]) -> None:
     final = not violations
     version.visits.all().delete()
     version.findings.filter(source__in=("schedule", "validate")).delete()
@@ -130,7 +162,6 @@ def plan_schedule(
         "violations": len(violations), "final": final,
     }}  # fmt: skip
     version.save(update_fields=["summary"])
-    return result, violations
 
 
 def stored_visits(version: PlanVersion) -> list[Visit]:

@@ -4,6 +4,7 @@ transaction per call. The core computes; this module only gathers facts, calls i
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -141,7 +142,13 @@ def _justifications(plan: Plan) -> list[Justification]:
     ]
 
 
-@transaction.atomic
+def plan_locked(*, agency: Agency, year: int) -> Plan:
+    """The agency's annual plan for `year` (created when missing), locked until the transaction ends: a row
+    lock on PostgreSQL; on SQLite every write transaction already begins IMMEDIATE, which serialises writers."""
+    plan, _ = Plan.objects.get_or_create(agency=agency, year=year, kind=Plan.Kind.ANNUAL)
+    return Plan.objects.select_for_update().get(pk=plan.pk)
+
+
 def plan_compile(
     *,
     agency: Agency,
@@ -151,14 +158,26 @@ def plan_compile(
     redraw: bool = False,
     adjustment: bool = False,
 ) -> PlanVersion:
+    """Compile under the plan's lock: a second compile of the same plan waits for the first and becomes the
+    next version. The returned version's `waited_s` says how long it waited for the lock."""
+    started = time.monotonic()
+    with transaction.atomic():
+        plan = plan_locked(agency=agency, year=year)
+        waited = time.monotonic() - started
+        version = _compile(plan, by=by, reason=reason, redraw=redraw, adjustment=adjustment)
+    version.waited_s = waited  # type: ignore[attr-defined]
+    return version
+
+
+def _compile(plan: Plan, *, by: str, reason: str, redraw: bool, adjustment: bool) -> PlanVersion:
     """Compile a new version of the agency's plan for `year` from the registry and the rule pack.
 
     Classification (with the bureau's confirmed key arrangement and stored overrides), frequencies, the 双随机
     draw of general units, the cap ledger, the workday sheets and the review; saved in one transaction.
     A recompile replays the plan's last draw seed (a workday edit or an override never redraws by itself);
     `redraw` asks for a fresh seed. Once submitted, a plan is recompiled only as an `adjustment`."""
+    agency, year = plan.agency, plan.year
     pack = pack_for(agency)
-    plan, _ = Plan.objects.get_or_create(agency=agency, year=year, kind=Plan.Kind.ANNUAL)
     if plan.status != Plan.Status.DRAFT and not adjustment:
         raise PlanNotDraft(PLAN_NOT_DRAFT.format(plan=plan, status=plan.get_status_display()))
     config = PlanConfig.from_settings(plan.settings)

@@ -10,10 +10,12 @@ from anjian.planning.rules import RulePackError
 from anjian.plans import services
 from anjian.plans.config import PlanConfigError
 from anjian.plans.plan_diff import NO_CHANGE
+from anjian.plans.scheduling import ScheduleRefused
 from anjian.plans.selectors import PlanNotFound, version_current
 from anjian.plans.services import PlanNotDraft
 from anjian.registry.selectors import AgencyNotFound, agency_get
 
+COMPILE_WAITED = "另一个操作正在编制或修改此计划，已等待其完成（{seconds} 秒）后编制为第 {number} 版"
 SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
@@ -53,7 +55,14 @@ class Command(BaseCommand):
         try:
             agency_obj = agency_get(agency)
             result = getattr(self, f"do_{action}")(agency_obj, year, opts)
-        except (AgencyNotFound, PlanNotFound, PlanConfigError, PlanNotDraft, RulePackError) as e:
+        except (
+            AgencyNotFound,
+            PlanNotFound,
+            PlanConfigError,
+            PlanNotDraft,
+            RulePackError,
+            ScheduleRefused,
+        ) as e:
             raise CommandError(str(e)) from e
         if json:
             self.stdout.write(dumps(result))
@@ -72,7 +81,10 @@ class Command(BaseCommand):
         version = services.plan_compile(
             agency=agency, year=year, by=opts["by"], reason=opts["reason"], redraw=opts["redraw"]
         )
-        return self.do_show(agency, year, opts) | {"version": version.number}
+        shown = self.do_show(agency, year, opts) | {"version": version.number}
+        if (waited := getattr(version, "waited_s", 0)) >= 1:
+            self.stderr.write(COMPILE_WAITED.format(seconds=round(waited), number=version.number))
+        return shown
 
     def do_show(self, agency, year, opts):
         version = version_current(agency=agency, year=year)

@@ -1,0 +1,62 @@
+"""A schedule is saved only to the current version of a draft plan, compiles of one plan queue behind its lock,
+and an adjustment carries the schedule of every unchanged entry forward."""
+
+import datetime as dt
+
+import pytest
+
+from anjian.execution.adjustments import plan_adjust
+from anjian.plans import services
+from anjian.plans.models import Plan, ScheduledVisit
+from anjian.plans.scheduling import ScheduleRefused, plan_schedule
+
+
+def fake_schedule(version, count=5):
+    """Visits for the first entries of `version`, as a solve would save them (without solving)."""
+    rows = []
+    for i, entry in enumerate(version.entries.order_by("pk")[:count]):
+        visit = ScheduledVisit.objects.create(
+            version=version, enterprise_id=entry.enterprise_id, date=dt.date(version.plan.year, 3, 3 + i),
+            demands=[f"e{entry.pk}"], is_final=True, reason="测试",
+        )  # fmt: skip
+        visit.offices.set(entry.responsible_offices.all())
+        rows.append(visit)
+    version.summary = {
+        **version.summary,
+        "schedule": {"visits": len(rows), "final": True, "status": "optimal"},
+    }
+    version.save(update_fields=["summary"])
+    return rows
+
+
+def test_a_schedule_of_a_version_that_is_no_longer_current_is_refused(xia_plan):
+    newer = services.plan_compile(agency=xia_plan.plan.agency, year=2025, by="测试")
+    with pytest.raises(ScheduleRefused, match=f"已编制为第 {newer.number} 版"):
+        plan_schedule(version=xia_plan, time_limit_s=1)
+    assert not ScheduledVisit.objects.exists()
+
+
+def test_a_submitted_plan_is_not_rescheduled(xia_plan):
+    Plan.objects.filter(pk=xia_plan.plan_id).update(status=Plan.Status.SUBMITTED)
+    with pytest.raises(ScheduleRefused, match="已报批，不能重新排程"):
+        plan_schedule(version=xia_plan, time_limit_s=1)
+
+
+def test_compiles_of_one_plan_get_consecutive_version_numbers(xia_plan):
+    second = services.plan_compile(agency=xia_plan.plan.agency, year=2025, by="测试")
+    assert second.number == xia_plan.number + 1
+    assert second.waited_s >= 0
+
+
+def test_an_adjustment_that_changes_no_unit_keeps_the_schedule(xia_plan):
+    old = fake_schedule(xia_plan)
+    Plan.objects.filter(pk=xia_plan.plan_id).update(status=Plan.Status.APPROVED)
+    plan = Plan.objects.get(pk=xia_plan.plan_id)
+    adjustment = plan_adjust(plan=plan, reason="人员调整", decision_date=dt.date(2025, 5, 6), by="测试")
+    new = adjustment.new_version
+    carried = list(new.visits.order_by("date"))
+    assert len(carried) == len(old) == new.summary["schedule"]["visits"]
+    assert [v.date for v in carried] == [v.date for v in old]
+    new_entry_ids = {f"e{pk}" for pk in new.entries.values_list("pk", flat=True)}
+    assert all(set(v.demands) <= new_entry_ids for v in carried)
+    assert new.summary["schedule"]["carried_from"] == xia_plan.number
