@@ -14,8 +14,8 @@ from anjian.plans.models import Plan, PlanVersion
 from anjian.plans.schedule_carry import schedule_carry_forward
 from anjian.plans.services import pack_for, plan_compile
 
+from .errors import ExecutionError
 from .models import PlanAdjustment
-from .services import ExecutionError
 
 ADJUSTMENT_NO_VERSION = "{plan}尚无已编制的版本，不能调整"
 ADJUSTMENT_NOT_ANNUAL = "{plan}不是年度监督检查计划；专项检查计划的调整请重新编制该专项计划"

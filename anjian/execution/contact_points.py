@@ -10,8 +10,8 @@ from django.db import transaction
 from anjian.registry.models import Agency, Enterprise, Office
 from anjian.registry.selectors import agency_tree
 
+from .errors import ExecutionError
 from .models import ContactFeedback, ContactPoint
-from .services import ExecutionError
 
 CONTACT_ENTERPRISE_OUTSIDE = "{name}不在{agency}及其下级部门的监管名录中，不能作为基层联系点"
 CONTACT_OFFICE_OTHER_AGENCY = "联系股室{office}不属于{agency}"

@@ -22,10 +22,10 @@ from anjian.planning.uscc import normalize
 from anjian.plans.models import PlanVersion, ScheduledVisit
 from anjian.plans.selectors import PlanNotFound, version_current
 from anjian.plans.services import pack_for
+from anjian.registry.import_result import ImportResult
 from anjian.registry.importing.errors import AT, IMPORT_AMBIGUOUS_ENTERPRISE, RowError, row_error
 from anjian.registry.models import Agency, Enterprise, Officer
 from anjian.registry.selectors import agency_tree
-from anjian.registry.services import ImportResult
 
 from .enforcement_export import ExportRow, parse_export
 from .export_records import hazards_sync, penalty_upsert, snapshot

@@ -14,6 +14,7 @@ from django.db import transaction
 
 from anjian.registry.models import Agency
 
+from .errors import ExecutionError
 from .models import InspectionItem, ItemListPublication
 from .selectors import publication_in_force
 
@@ -49,8 +50,6 @@ def item_list_publish(
     year: int | None = None,
 ) -> ItemListPublication:
     """Publish a new version of the list; the items in force until now are withdrawn on `published_on`."""
-    from .services import ExecutionError
-
     document_no = document_no.strip()
     if not document_no:
         raise ExecutionError("item_list_no_document", ITEM_LIST_NO_DOCUMENT)

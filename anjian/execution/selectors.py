@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 
+from anjian.planning.execution.deadlines import publication_due
 from anjian.planning.execution.entry_check import UpperEntry
 from anjian.planning.execution.progress import DoneVisit, HazardRecord, PenaltyRecord, PlannedUnit
 from anjian.planning.facts import Level
@@ -124,8 +125,6 @@ def hazard_records(*, agency: Agency, year: int, office: Office | None = None) -
 
 
 def penalty_records(*, agency: Agency, year: int, pack, office: Office | None = None) -> list[PenaltyRecord]:  # noqa: ANN001
-    from .services import publication_due
-
     rows = PenaltyDecision.objects.filter(inspection__agency=agency, decided_on__year=year)
     if office is not None:
         rows = rows.filter(inspection__offices=office)

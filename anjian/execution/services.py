@@ -19,6 +19,7 @@ from anjian.plans.models import PlanEntry
 from anjian.plans.services import pack_for
 from anjian.registry.models import Agency, Enterprise, Office, Officer
 
+from .errors import ExecutionError
 from .item_lists import ITEM_NOT_PUBLISHED, item_problem  # noqa: F401 - ITEM_NOT_PUBLISHED re-exported
 from .models import Hazard, Inspection, PenaltyDecision, RectificationOrder, ReportSubmission, Review
 from .selectors import entry_facts
@@ -40,14 +41,6 @@ ORDER_HAZARD_ALREADY_ORDERED = "隐患「{description}」已列入整改指令{n
 ORDER_NO_HAZARDS = "整改指令书至少须列入一项本次检查发现的隐患"
 REPORT_NUMBER_OUT_OF_RANGE = "{kind}的期数应为1至{last}"
 PERIODS_IN_YEAR = {"month": 12, "quarter": 4, "year": 1}
-
-
-class ExecutionError(Exception):
-    """A refused action: `code` for programs, a Chinese `message`, and the core findings behind it."""
-
-    def __init__(self, code: str, message: str, findings: Sequence = ()):  # noqa: ANN001
-        self.code, self.message, self.findings = code, message, tuple(findings)
-        super().__init__(message)
 
 
 def check_inspection(
@@ -220,10 +213,6 @@ def review_record(
         follow.full_clean()
         follow.save()
     return review
-
-
-def publication_due(decided_on: dt.date, pack: RulePack) -> dt.date:
-    return due_date(decided_on, deadline_rule(pack, "penalty.publication"), pack)
 
 
 @transaction.atomic

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from .bulk import clean, write
+from .import_result import ImportResult
 from .importing.risk_facts import FactRow
 from .models import RiskFact
 from .selectors import chunked, enterprises_by_uscc
-
-if TYPE_CHECKING:
-    from .services import ImportResult
 
 FACT_FIELDS = ("valid_to", "deaths", "detail", "source_doc")
 PlannedFacts = tuple[list[tuple[str, RiskFact]], list[RiskFact]]

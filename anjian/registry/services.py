@@ -9,7 +9,7 @@ office + name, offices by name, facts by enterprise + kind + date) and only the 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
 from django.db import transaction
@@ -17,12 +17,12 @@ from django.db.models import Model
 
 from .bulk import clean_row, current_values, plan, write
 from .fact_upserts import plan_facts, write_facts
+from .import_result import ImportResult
 from .importing.errors import (
     IMPORT_CERTIFICATE_TAKEN,
     IMPORT_DUPLICATE,
     IMPORT_UNKNOWN_AGENCY,
     IMPORT_USCC_OTHER_AGENCY,
-    RowError,
     row_error,
 )
 from .importing.files import parse_enterprises, parse_facts, parse_officers, parse_offices
@@ -30,39 +30,6 @@ from .importing.offices import find_office_conflicts
 from .models import Agency, Enterprise, Office, Officer
 from .resolve import EnterpriseResolver, resolve_facts, resolve_parents
 from .selectors import agency_names, agency_tree, chunked, enterprises_by_uscc, office_lookup
-
-
-@dataclass
-class ImportResult:
-    """What an import did (or, on a dry run, would do). `rows` counts the data rows read on every sheet
-    (risk-fact sheets included); created/updated/unchanged count the file's offices, officers or
-    enterprises; nothing is written when `errors` is not empty."""
-
-    kind: str
-    file: str
-    agency: str
-    dry_run: bool
-    rows: int = 0
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    facts_created: int = 0
-    facts_updated: int = 0
-    errors: list[RowError] = field(default_factory=list)
-    warnings: list[RowError] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-    def as_dict(self) -> dict[str, object]:
-        data = {k: v for k, v in self.__dict__.items() if k not in {"errors", "warnings"}}
-        return {
-            **data,
-            "ok": self.ok,
-            "errors": [e.as_dict() for e in self.errors],
-            "warnings": [w.as_dict() for w in self.warnings],
-        }
 
 
 @transaction.atomic

@@ -7,6 +7,7 @@ import pytest
 from anjian.execution import services
 from anjian.execution.models import Inspection
 from anjian.execution.services import INSPECTION_NEEDS_APPROVAL, ExecutionError
+from anjian.planning.execution.deadlines import publication_due
 from anjian.planning.execution.entry_check import ENTRY_OVER_CAP
 from tests.execution.conftest import officers_of, record
 
@@ -94,7 +95,7 @@ def test_penalty_publication_deadline_is_seven_working_days(lv):
                                       amount=30000)  # fmt: skip
     from anjian.plans.services import pack_for
 
-    assert services.publication_due(penalty.decided_on, pack_for(lv.plan.agency)) == D(2024, 10, 12)
+    assert publication_due(penalty.decided_on, pack_for(lv.plan.agency)) == D(2024, 10, 12)
     with pytest.raises(ExecutionError):
         services.penalty_publish(penalty=penalty, published_on=D(2024, 9, 1))
 

@@ -91,6 +91,11 @@ def due_date(start: dt.date, rule: Rule, pack: RulePack) -> dt.date:
     return start + dt.timedelta(days=rule.days)
 
 
+def publication_due(decided_on: dt.date, pack: RulePack) -> dt.date:
+    """The last day to publish a penalty decision decided on `decided_on` (rule `execution.penalty.publication`)."""
+    return due_date(decided_on, deadline_rule(pack, "penalty.publication"), pack)
+
+
 def judge(
     key: str,
     label: str,

@@ -15,9 +15,9 @@ from anjian.execution.contact_points import (
     contact_feedback_record,
     contact_point_assign,
 )
+from anjian.execution.errors import ExecutionError
 from anjian.execution.models import ContactFeedback, ContactPoint
 from anjian.execution.selectors import feedback_unanswered
-from anjian.execution.services import ExecutionError
 from anjian.registry.models import Office
 
 from ..access import agencies_in, business_view, chosen_agency, enterprises_in, require_edit

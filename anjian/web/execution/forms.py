@@ -5,8 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.db.models import Q
 
+from anjian.execution.errors import ExecutionError
 from anjian.execution.models import Inspection, InspectionItem
-from anjian.execution.services import ExecutionError
 from anjian.plans.models import ScheduledVisit
 from anjian.registry.models import Agency, Enterprise, Officer
 

@@ -10,8 +10,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from anjian.execution import services
+from anjian.execution.errors import ExecutionError
 from anjian.execution.selectors import reviews_open
-from anjian.execution.services import ExecutionError
 from anjian.planning.execution.deadlines import DeadlineStatus, deadline_rule, judge, track
 from anjian.registry.models import Agency
 

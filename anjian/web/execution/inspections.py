@@ -13,8 +13,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from anjian.audit.chain import record
 from anjian.audit.models import AuditEvent
 from anjian.execution import services
+from anjian.execution.errors import ExecutionError
 from anjian.execution.models import Inspection
-from anjian.execution.services import ExecutionError
 from anjian.plans.models import Plan, PlanEntry, PlanVersion, ScheduledVisit
 
 from ..access import (

@@ -14,11 +14,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from anjian.execution.errors import ExecutionError
 from anjian.execution.item_list_file import item_lines, parse_item_file, parse_item_lines
 from anjian.execution.item_lists import item_list_publish
 from anjian.execution.models import ItemListPublication
 from anjian.execution.selectors import items_in_force, publication_in_force
-from anjian.execution.services import ExecutionError
 
 from ..access import agencies_in, business_view, chosen_agency, require_edit
 from .forms import DATE

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from anjian.execution import services
 from anjian.execution.adjustments import adjustment_file, plan_adjust
-from anjian.execution.services import ExecutionError
+from anjian.execution.errors import ExecutionError
 
 from ..access import adjustments_in, business_view, chosen_agency, inspections_in, plan_get, require_edit
 from .forms import refuse
