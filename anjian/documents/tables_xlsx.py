@@ -11,7 +11,6 @@ it. Each sheet prints on A4 fitted to the page width with its header rows repeat
 
 from __future__ import annotations
 
-import io
 import re
 from decimal import Decimal
 
@@ -30,6 +29,7 @@ from anjian.documents.sheet_text import CATEGORIES, category_total, group_items
 from anjian.documents.snapshot import PlanSnapshot, SheetItem, TeamSheet
 from anjian.documents.xlsx_schedules import breakdown_sheet, draws_sheet, visits_sheet
 from anjian.documents.xlsx_sheet import CENTER, LEFT, SheetWriter
+from anjian.planning.xlsx_safe import save_workbook
 
 KEY_HEADERS = ["序号", "企业名称", "责任单位", "配合单位", "检查时间", "检查次数", "备注"]
 SHEET_HEADERS = [
@@ -70,9 +70,7 @@ def tables_xlsx(plan: PlanSnapshot) -> bytes:
         draws_sheet(wb, plan)
     wb.properties.title = plan.title
     wb.properties.creator = plan.agency_name
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return save_workbook(wb)
 
 
 def _staffing(wb: Workbook, plan: PlanSnapshot, title: str) -> None:

@@ -19,6 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from anjian.documents.docx_tables import HeaderCell
 from anjian.documents.fonts import FANGSONG, HEITI, XIAOBIAOSONG
 from anjian.documents.widths import display_width, lines_needed, shortest_table_widths
+from anjian.planning.xlsx_safe import safe_text
 
 _THIN = Side(style="thin", color="000000")
 BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -121,7 +122,7 @@ class SheetWriter:
             self.ws.merge_cells(start_row=first_row, start_column=column, end_row=last_row, end_column=column)
 
     def _cell(self, row: int, col: int, value: object, font: Font, align: Alignment):
-        cell = self.ws.cell(row, col, value)
+        cell = self.ws.cell(row, col, safe_text(value)[0] if isinstance(value, str) else value)
         cell.font = font
         cell.alignment = align
         cell.border = BORDER

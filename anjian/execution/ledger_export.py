@@ -10,8 +10,10 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
+from anjian.documents.atomic import write_atomic
 from anjian.documents.docx_tables import LEDGER_HEADER
 from anjian.documents.xlsx_sheet import CENTER, LEFT, SheetWriter
+from anjian.planning.xlsx_safe import save_workbook
 from anjian.registry.models import Agency, Office
 
 from .models import Hazard, Inspection
@@ -92,5 +94,5 @@ def ledger_export(
         w.add(values, aligns=[LEFT, LEFT, LEFT, CENTER, LEFT, CENTER, CENTER])
     w.finish()
     path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
+    write_atomic(path, save_workbook(wb))
     return len(rows)

@@ -13,10 +13,12 @@ from django.utils import timezone
 from docx import Document
 from openpyxl import Workbook
 
+from anjian.documents.atomic import write_atomic
 from anjian.documents.docx_tables import HeaderCell
 from anjian.documents.xlsx_sheet import LEFT, SheetWriter
 from anjian.planning.execution.deadlines import Deadline, Period, report_deadline
 from anjian.planning.execution.progress import KPI_LABELS, Counts, Line, PlannedUnit, Progress, progress
+from anjian.planning.xlsx_safe import save_workbook
 from anjian.plans.services import pack_for
 from anjian.registry.models import Agency, Office
 
@@ -169,7 +171,7 @@ def report_xlsx(report: Report, path: Path) -> None:
             w.add(r, aligns=[LEFT] + [LEFT] * (len(headers) - 1))
         w.finish()
     path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
+    write_atomic(path, save_workbook(wb))
 
 
 def report_docx(report: Report, path: Path) -> None:

@@ -18,10 +18,12 @@ from pathlib import Path
 from django.db.models import Exists, OuterRef
 from openpyxl import Workbook
 
+from anjian.documents.atomic import write_atomic
 from anjian.documents.docx_tables import HeaderCell
 from anjian.documents.xlsx_sheet import LEFT, SheetWriter
 from anjian.planning.schedule.periods import week_label, week_start
 from anjian.planning.schedule.ruleset import WEEKDAYS
+from anjian.planning.xlsx_safe import save_workbook
 from anjian.plans.models import PlanVersion, ScheduledVisit
 from anjian.plans.services import pack_for
 from anjian.registry.models import Agency, Office
@@ -188,4 +190,4 @@ def weekly_xlsx(summary: WeeklySummary, path: Path) -> None:
             w.add(r, aligns=[LEFT] * len(head))
         w.finish()
     path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
+    write_atomic(path, save_workbook(wb))

@@ -104,3 +104,20 @@ def test_expression_factors_read_units_visits_groups_persons_days():
     }
     assert expression_factors(SheetItem("监督检查", "", "", "2人×4次×12月+1人×4次×12月", Decimal(144))) == {}
     assert expression_factors(SheetItem("其他执法", "", "", "", Decimal(300))) == {}
+
+
+def test_a_unit_named_like_a_formula_is_written_as_text(luliang):
+    import dataclasses
+    import io
+    import zipfile
+
+    from anjian.documents.tables_xlsx import tables_xlsx
+
+    sec = luliang.key_sections[0]
+    row = dataclasses.replace(sec.rows[0], name='=HYPERLINK("http://x","煤矿")', note="@SUM(A1)")
+    evil = dataclasses.replace(
+        luliang, key_sections=(dataclasses.replace(sec, rows=(row, *sec.rows[1:])), *luliang.key_sections[1:])
+    )
+    z = zipfile.ZipFile(io.BytesIO(tables_xlsx(evil)))
+    sheets = "".join(z.read(n).decode() for n in z.namelist() if n.startswith("xl/worksheets/sheet"))
+    assert "<f>" not in sheets and "HYPERLINK" in sheets

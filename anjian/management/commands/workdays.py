@@ -8,6 +8,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from anjian.documents.atomic import write_atomic
 from anjian.planning.calendar import CalendarError
 from anjian.planning.review import ARITHMETIC_CHECKS, review_result
 from anjian.planning.review.findings import SEVERITY_LABELS, Finding, finding_json
@@ -123,7 +124,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, files, pack, json: bool, template, xlsx, **options):
         if template:
-            Path(template).write_bytes(write_xlsx())
+            write_atomic(Path(template), write_xlsx())
             self.stdout.write(f"已写出空白模板 {template}")
             return
         if not files:
@@ -134,7 +135,7 @@ class Command(BaseCommand):
         result = compute_for_command(sheet, loaded)
         findings = review_result(result, loaded, ARITHMETIC_CHECKS)
         if xlsx:
-            Path(xlsx).write_bytes(write_xlsx(sheet))
+            write_atomic(Path(xlsx), write_xlsx(sheet))
         if json:
             data = sheet_json(result, loaded.id)
             data["findings"] = [finding_json(f) for f in findings]

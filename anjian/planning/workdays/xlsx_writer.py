@@ -4,7 +4,6 @@ the sheet back. Bytes out: the caller writes the file.
 
 from __future__ import annotations
 
-import io
 from decimal import Decimal
 from typing import Any
 
@@ -30,9 +29,12 @@ from anjian.planning.workdays.xlsx_layout import (
     TEAMS,
     WINDOWS,
 )
+from anjian.planning.xlsx_safe import safe_text, save_workbook
 
 
 def _cell(value: Decimal | int | str | None) -> Decimal | int | str | None:
+    if isinstance(value, str):
+        return safe_text(value)[0]
     if isinstance(value, Decimal) and value == value.to_integral_value():
         return int(value)
     return value
@@ -166,6 +168,4 @@ def write_xlsx(sheet: WorkdaySheet | None = None) -> bytes:
             for w in (plan.windows if plan else ())
         ],
     )
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return save_workbook(wb)
