@@ -164,13 +164,16 @@ def _check_styles(doc) -> Iterable[LayoutFinding]:
     by_id = {s.style_id: s for s in doc.styles}
     for style_id, (name, font, size) in S.ROLE_FONTS.items():
         style = by_id.get(style_id)
+        if style is None and style_id != S.NORMAL:
+            continue  # a hand-made document names its styles its own way; its runs are checked below
         actual = _style_font(style) if style is not None else (None, None)
         if actual[0] != font or (size and actual[1] != size):
+            shown = f"{actual[0] or '未设置字体'} {f'{actual[1]:g}pt' if actual[1] else '未设置字号'}"
             yield LayoutFinding(
                 "layout.font",
                 f"style {style_id}",
                 STYLE_FONT.format(
-                    style=name, actual=f"{actual[0]} {actual[1]}pt", expected=f"{font} {size or '不限'}pt"
+                    style=name, actual=shown, expected=f"{font} {f'{size:g}pt' if size else '字号不限'}"
                 ),
             )
 
