@@ -10,6 +10,7 @@ alike.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -51,11 +52,19 @@ def group_items(team: TeamSheet, category: str) -> list[ItemGroup]:
     return groups
 
 
+# A label keeps the number it had in the bureau's sheet ("5 一般执法检查"); the generator numbers every level
+# itself, so that number is dropped ("5.5 一般执法检查" would print it twice).
+_OWN_NUMBER = re.compile(
+    r"^\s*(?:\d+(?:\.\d+)*[.．、]?|（\d+）|\(\d+\)|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)\s*"
+)
+
+
 def item_sentence(item: SheetItem) -> str:
+    label = _OWN_NUMBER.sub("", item.label)
     if item.expression:
-        text = f"{item.label}，工作日为：{item.expression}={n(item.result)}天。"
+        text = f"{label}，工作日为：{item.expression}={n(item.result)}天。"
     else:
-        text = f"{item.label}{n(item.result)}天。"
+        text = f"{label}{n(item.result)}天。"
     return text + (f"（{item.note}）" if item.note else "")
 
 

@@ -1,0 +1,75 @@
+"""The generated DOCX and XLSX of both samples, read back: the 公文 frame from plan.toml, GB/T 9704 checks, no
+English word or internal note, each level's number printed once, no formula cell."""
+
+import io
+import re
+import zipfile
+
+import pytest
+from docx import Document
+
+from anjian.documents import styles as S
+from anjian.documents.frame_check import check_document
+from anjian.plans.exports import PlanExportIncomplete, plan_export
+
+DUPLICATED_NUMBER = re.compile(
+    r"^\s*(\d+\.\d+|（\d+）\s*（\d+）|\d+\.\s*（[一二三四五六七八九十]+）|（[一二三四五六七八九十]+）\s*（[一二三四五六七八九十]+）)"
+)
+
+
+def _texts(doc) -> list[str]:
+    texts = [p.text for p in doc.paragraphs]
+    for table in doc.tables:
+        texts += [cell.text for row in table.rows for cell in row.cells]
+    return texts
+
+
+def _read_back(version, tmp_path):
+    docx, xlsx = plan_export(version=version, out_dir=tmp_path, formats=("docx", "xlsx"), final=True)
+    return docx.read_bytes(), xlsx.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("fixture", "mark", "number", "date", "imprint"),
+    [
+        (
+            "xia_plan",
+            "夏县应急管理局文件",
+            "夏应急发〔2025〕6号",
+            "2025年4月27日",
+            "夏县应急管理局办公室\t2025年4月27日印发",
+        ),
+        (
+            "lvliang_plan",
+            "吕梁市应急管理局文件",
+            "吕应急发〔2024〕6号",
+            "2024年3月8日",
+            "吕梁市应急管理局办公室\t2024年3月8日印发",
+        ),
+    ],
+)
+def test_sample_documents_are_issuable_as_they_are(request, tmp_path, fixture, mark, number, date, imprint):
+    docx, xlsx = _read_back(request.getfixturevalue(fixture), tmp_path)
+    doc = Document(io.BytesIO(docx))
+    by_style = lambda style: [p.text for p in doc.paragraphs if p._p.style == style]  # noqa: E731
+    assert by_style(S.ISSUER_MARK) == [mark] and by_style(S.DOC_NUMBER) == [number]
+    assert by_style(S.SIGNATURE)[-1] == date
+    assert imprint in by_style(S.IMPRINT)
+    assert check_document(docx) == []
+    texts = _texts(doc)
+    assert [t for t in texts if re.search(r"[A-Za-z]{3,}", t)] == []
+    assert [t for t in texts if DUPLICATED_NUMBER.match(t)] == []
+    assert [t for t in texts if "原文" in t or "只给" in t] == []
+    z = zipfile.ZipFile(io.BytesIO(xlsx))
+    assert all("<f>" not in z.read(n).decode() for n in z.namelist() if n.startswith("xl/worksheets/"))
+
+
+def test_final_export_of_a_plan_without_its_dates_is_refused_and_a_draft_is_marked(xia_plan, tmp_path):
+    plan = xia_plan.plan
+    plan.settings = {**plan.settings, "issue_date": "", "print_date": ""}
+    plan.save()
+    with pytest.raises(PlanExportIncomplete) as exc:
+        plan_export(version=xia_plan, out_dir=tmp_path, formats=("docx",), final=True)
+    assert "成文日期" in str(exc.value) and "印发日期" in str(exc.value)
+    (path,) = plan_export(version=xia_plan, out_dir=tmp_path, formats=("docx",))
+    assert "草稿" in path.name and Document(str(path)).paragraphs[0].text == "草稿"
