@@ -6,6 +6,8 @@ ANJIAN_DEBUG          "1" turns DEBUG on; off otherwise
 ANJIAN_ALLOWED_HOSTS  comma-separated; default: localhost, 127.0.0.1
 ANJIAN_SECRET_KEY     overrides the key generated on first run into var/secret_key
 ANJIAN_AUDIT_KEY_FILE the key of the audit hash chain; default var/audit_key (made on first use, mode 600)
+ANJIAN_BROKER_URL     e.g. redis://127.0.0.1:6379/0: jobs go through Celery (`anjian worker`); default: none,
+                      jobs run in a thread of the process that starts them
 """
 
 import os
@@ -51,6 +53,7 @@ INSTALLED_APPS = [
     "anjian.web",
     "anjian.accounts",
     "anjian.audit",
+    "anjian.jobs",
     "axes",
 ]
 
@@ -175,6 +178,19 @@ SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = os.environ.get("ANJIAN_HTTPS") == "
 ANJIAN_RULESET_DIRS = [
     Path(p) for p in os.environ.get("ANJIAN_RULESET_DIRS", str(VAR_DIR / "rulesets")).split(os.pathsep) if p
 ]
+
+# Jobs (anjian/jobs): Celery with a broker, a thread of this process without one.
+CELERY_BROKER_URL = os.environ.get("ANJIAN_BROKER_URL", "")
+CELERY_TASK_ACKS_LATE = True  # a message is acknowledged when its job ends, so a lost worker loses no job
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1  # long jobs: a worker takes the next one only when it is free
+CELERY_TASK_IGNORE_RESULT = True  # the Job row is the result
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_CONNECTION_TIMEOUT = 5
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+# A running job writes a heartbeat every few seconds; one silent for longer than the stale limit has lost its
+# process (killed, machine down) and is ended as failed when a worker starts or someone looks at the jobs.
+ANJIAN_JOB_HEARTBEAT_SECONDS = float(os.environ.get("ANJIAN_JOB_HEARTBEAT_SECONDS", 2))
+ANJIAN_JOB_STALE_SECONDS = float(os.environ.get("ANJIAN_JOB_STALE_SECONDS", 60))
 
 LOGGING = {
     "version": 1,

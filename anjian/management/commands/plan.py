@@ -1,4 +1,4 @@
-"""`anjian plan configure|compile|show|draw|schedule|validate|export --agency A --year Y [--json]`."""
+"""`anjian plan configure|compile|show|draw|schedule|validate|export --agency A --year Y [--queue] [--json]`."""
 
 import json
 from pathlib import Path
@@ -16,6 +16,9 @@ from anjian.plans.services import PlanNotDraft
 from anjian.registry.selectors import AgencyNotFound, agency_get
 
 COMPILE_WAITED = "另一个操作正在编制或修改此计划，已等待其完成（{seconds} 秒）后编制为第 {number} 版"
+QUEUE_ACTIONS = "只有 compile、schedule、export 可以用 --queue 作为后台任务提交"
+QUEUED = "已提交后台任务 {id}；用 anjian jobs wait {id} 等待结果，anjian jobs show {id} 查看进度"
+QUEUE_IN_PROCESS = "未配置消息队列（ANJIAN_BROKER_URL）：任务在本进程中执行，执行完毕后命令才退出"
 SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
@@ -48,13 +51,21 @@ class Command(BaseCommand):
             help="export：正式文件；缺少发文字号、成文日期、印发机关或印发日期时拒绝（默认缺项时导出草稿）",
         )
         parser.add_argument("--time-limit", type=float, default=60, help="schedule：求解时限（秒）")
+        parser.add_argument(
+            "--queue",
+            action="store_true",
+            help="compile、schedule、export：作为后台任务提交，立即返回任务编号",
+        )
         parser.add_argument("--json", action="store_true")
 
     def handle(self, *args, action, agency, year, json: bool, **opts):
         opts["json"] = json
         try:
             agency_obj = agency_get(agency)
-            result = getattr(self, f"do_{action}")(agency_obj, year, opts)
+            if opts["queue"]:
+                result = self.enqueue(action, agency_obj, year, opts)
+            else:
+                result = getattr(self, f"do_{action}")(agency_obj, year, opts)
         except (
             AgencyNotFound,
             PlanNotFound,
@@ -68,6 +79,24 @@ class Command(BaseCommand):
             self.stdout.write(dumps(result))
         else:
             self.stdout.write(result.get("text") or dumps(result))
+
+    def enqueue(self, action, agency, year, opts):
+        from anjian.jobs.services import broker_url, job_enqueue
+
+        params = {
+            "compile": {"reason": opts["reason"], "redraw": opts["redraw"]},
+            "schedule": {"time_limit": opts["time_limit"]},
+            "export": {"formats": ["docx", "xlsx"] if opts["format"] == "all" else [opts["format"]],
+                       "out": opts["out"] or ""},
+        }  # fmt: skip
+        if action not in params:
+            raise CommandError(QUEUE_ACTIONS)
+        job = job_enqueue(
+            kind=action, agency=agency, year=year, params=params[action], by=opts["by"] or "命令行"
+        )
+        if not broker_url():
+            self.stderr.write(QUEUE_IN_PROCESS)
+        return {"job": job.pk, "text": QUEUED.format(id=job.pk)}
 
     def do_configure(self, agency, year, opts):
         if not opts["config"]:

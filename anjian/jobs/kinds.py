@@ -1,0 +1,96 @@
+"""What each kind of job does: the same services the commands and pages call, with progress reported."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.conf import settings
+
+from anjian.audit.chain import record
+from anjian.planning.schedule.result import Progress
+
+from .models import Job
+from .runner import Reporter, Work
+
+COMPILE_DONE = "已编制第 {version} 版：重点检查 {key_units} 户 {key_visits} 次，一般检查 {general_units} 户 {general_visits} 次"
+SCHEDULE_PROGRESS = "{stage}：{scope}（已排入企 {entries} 次，下界 {bound}）"
+SCHEDULE_DONE = (
+    "排程{outcome}：入企 {entries} 次（下界 {entries_lower_bound}），检查任务 {visits} 次，用时 {seconds} 秒"
+)
+EXPORT_DONE = "已生成 {count} 个文件"
+
+
+def run_compile(job: Job, report: Reporter) -> dict:
+    from anjian.plans.services import plan_compile
+
+    report(5, "正在编制：分类、频次、双随机抽取、上限台账与工作日测算")
+    p = job.params
+    version = plan_compile(
+        agency=job.agency, year=job.year or 0, by=job.by, reason=p.get("reason", ""),
+        redraw=bool(p.get("redraw")), adjustment=bool(p.get("adjustment")),
+    )  # fmt: skip
+    s = version.summary
+    figures = {k: s[k] for k in ("key_units", "key_visits", "general_units", "general_visits")}
+    return {
+        "version": version.number,
+        **figures,
+        "message": COMPILE_DONE.format(version=version.number, **figures),
+    }
+
+
+def run_schedule(job: Job, report: Reporter) -> dict:
+    from anjian.plans.scheduling import plan_schedule
+    from anjian.plans.selectors import version_current
+
+    version = version_current(agency=job.agency, year=job.year or 0)
+    report(1, f"正在准备第 {version.number} 版的排程")
+
+    def progress(p: Progress) -> None:
+        text = SCHEDULE_PROGRESS.format(
+            stage=p.stage,
+            scope=p.scope,
+            done=p.done,
+            total=p.total,
+            entries=p.entries,
+            bound=p.entries_lower_bound,
+        )
+        # Reports with an objective come from inside the solver's callback: never raise there.
+        report(98 * p.done // max(p.total, 1), text, check=p.objective is None)
+
+    _result, violations = plan_schedule(
+        version=version, time_limit_s=float(job.params.get("time_limit", 60)), progress=progress
+    )
+    s = version.summary["schedule"]
+    outcome = "已定稿" if s["final"] else f"未定稿（校验发现 {len(violations)} 处硬约束违反）"
+    return {
+        "version": version.number, **s, "violations_list": [f.message for f in violations][:50],
+        "message": SCHEDULE_DONE.format(outcome=outcome, **s),
+    }  # fmt: skip
+
+
+def run_export(job: Job, report: Reporter) -> dict:
+    from anjian.plans.exports import plan_export
+    from anjian.plans.selectors import version_current
+
+    version = version_current(agency=job.agency, year=job.year or 0)
+    formats = tuple(job.params.get("formats") or ("docx", "xlsx"))
+    out = Path(job.params.get("out") or settings.VAR_DIR / "out" / f"{job.agency.code}-{job.year}")
+    files: list[Path] = []
+    for i, fmt in enumerate(formats):
+        report(5 + 90 * i // len(formats), f"正在生成第 {version.number} 版的 {fmt.upper()} 文件")
+        files += plan_export(version=version, out_dir=out, formats=(fmt,))
+    for f in files:  # every export is audited, whoever starts it and from wherever
+        record("export", obj=version, agency_id=job.agency_id, actor=job.by or "后台任务",
+               after={"format": f.suffix.lstrip("."), "file": str(f)})  # fmt: skip
+    return {
+        "version": version.number,
+        "files": [str(f) for f in files],
+        "message": EXPORT_DONE.format(count=len(files)),
+    }
+
+
+KINDS: dict[str, Work] = {
+    Job.Kind.COMPILE: run_compile,
+    Job.Kind.SCHEDULE: run_schedule,
+    Job.Kind.EXPORT: run_export,
+}

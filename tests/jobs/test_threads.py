@@ -1,0 +1,27 @@
+"""With no broker configured, a queued job runs in a thread of the process that queued it, with the same rows."""
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def test_without_a_broker_a_queued_compile_runs_in_process_and_its_job_row_ends_done(home):
+    before = home.json("plan", "show", "--agency", "xiaxian", "--year", "2025", broker=False)["version"]
+    queued = home.run(
+        "plan", "compile", "--agency", "xiaxian", "--year", "2025", "--queue", "--json", broker=False
+    )
+    assert "ANJIAN_BROKER_URL" in queued.stderr  # says the job runs here and the command waits for it
+    job = home.json("jobs", "show", str(__import__("json").loads(queued.stdout)["job"]), broker=False)
+    assert job["state"] == "done" and job["kind"] == "compile" and job["by"] == "命令行"
+    assert job["result"]["version"] == before + 1
+    assert (
+        home.json("plan", "show", "--agency", "xiaxian", "--year", "2025", broker=False)["version"]
+        == before + 1
+    )
+    listed = home.json("jobs", "list", broker=False)
+    assert listed[0]["id"] == job["id"]
+
+
+def test_worker_without_a_broker_says_how_to_configure_one(home):
+    done = home.run("worker", broker=False, check=False)
+    assert done.returncode == 1 and "ANJIAN_BROKER_URL" in done.stderr and "Traceback" not in done.stderr
