@@ -23,6 +23,7 @@ print(json.dumps({
     "failures": s.AXES_FAILURE_LIMIT, "cooloff_hours": s.AXES_COOLOFF_TIME,
     "password_days": s.ANJIAN_PASSWORD_MAX_AGE_DAYS, "https": [s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE],
     "rulesets": [str(p) for p in s.ANJIAN_RULESET_DIRS], "log_level": s.LOGGING["root"]["level"],
+    "broker": s.CELERY_BROKER_URL, "heartbeat": s.ANJIAN_JOB_HEARTBEAT_SECONDS, "stale": s.ANJIAN_JOB_STALE_SECONDS,
 }))
 """
 
@@ -55,6 +56,9 @@ OVERRIDES = {
         {"rulesets": ["/srv/packs/a", "/srv/packs/b"]},
     ),
     "ANJIAN_LOG_LEVEL": ("INFO", {"log_level": "INFO"}),
+    "ANJIAN_BROKER_URL": ("redis://10.0.0.6:6379/0", {"broker": "redis://10.0.0.6:6379/0"}),
+    "ANJIAN_JOB_HEARTBEAT_SECONDS": ("5", {"heartbeat": 5}),
+    "ANJIAN_JOB_STALE_SECONDS": ("300", {"stale": 300}),
 }
 
 
