@@ -69,8 +69,10 @@ def run_schedule(job: Job, report: Reporter) -> dict:
 
 
 def run_export(job: Job, report: Reporter) -> dict:
+    from anjian.documents.frame import FRAME_MISSING, missing_frame_fields
     from anjian.plans.exports import plan_export
     from anjian.plans.selectors import version_current
+    from anjian.plans.snapshot import version_snapshot
 
     version = version_current(agency=job.agency, year=job.year or 0)
     formats = tuple(job.params.get("formats") or ("docx", "xlsx"))
@@ -78,15 +80,20 @@ def run_export(job: Job, report: Reporter) -> dict:
     files: list[Path] = []
     for i, fmt in enumerate(formats):
         report(5 + 90 * i // len(formats), f"正在生成第 {version.number} 版的 {fmt.upper()} 文件")
-        files += plan_export(version=version, out_dir=out, formats=(fmt,))
+        files += plan_export(
+            version=version, out_dir=out, formats=(fmt,), final=bool(job.params.get("final"))
+        )
     for f in files:  # every export is audited, whoever starts it and from wherever
         record("export", obj=version, agency_id=job.agency_id, actor=job.by or "后台任务",
                after={"format": f.suffix.lstrip("."), "file": str(f)})  # fmt: skip
+    missing = list(missing_frame_fields(version_snapshot(version)))
+    message = EXPORT_DONE.format(count=len(files))
+    if missing:
+        message += "；" + FRAME_MISSING.format(fields="、".join(missing))
     return {
-        "version": version.number,
-        "files": [str(f) for f in files],
-        "message": EXPORT_DONE.format(count=len(files)),
-    }
+        "version": version.number, "files": [str(f) for f in files], "draft": bool(missing), "missing": missing,
+        "message": message,
+    }  # fmt: skip
 
 
 KINDS: dict[str, Work] = {

@@ -87,18 +87,20 @@ class Reporter:
 
 def user_errors() -> tuple[type[Exception], ...]:
     """The failures whose message is written for the user (Chinese, naming the plan, file or rule)."""
-    from anjian.execution.services import ExecutionError
+    from anjian.execution.errors import ExecutionError
     from anjian.planning.calendar import CalendarError
     from anjian.planning.rules import RulePackError
     from anjian.planning.workdays.inputs import SheetInputError
     from anjian.plans.config import PlanConfigError
+    from anjian.plans.exports import PlanExportIncomplete
+    from anjian.plans.scheduling import ScheduleRefused
     from anjian.plans.selectors import PlanNotFound
     from anjian.plans.services import PlanNotDraft
     from anjian.registry.selectors import AgencyNotFound
 
     return (
         JobError, PlanNotFound, AgencyNotFound, PlanConfigError, PlanNotDraft, RulePackError, CalendarError,
-        SheetInputError, ExecutionError,
+        SheetInputError, ExecutionError, PlanExportIncomplete, ScheduleRefused,
     )  # fmt: skip
 
 

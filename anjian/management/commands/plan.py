@@ -87,7 +87,7 @@ class Command(BaseCommand):
             "compile": {"reason": opts["reason"], "redraw": opts["redraw"]},
             "schedule": {"time_limit": opts["time_limit"]},
             "export": {"formats": ["docx", "xlsx"] if opts["format"] == "all" else [opts["format"]],
-                       "out": opts["out"] or ""},
+                       "out": opts["out"] or "", "final": opts["final"]},
         }  # fmt: skip
         if action not in params:
             raise CommandError(QUEUE_ACTIONS)
