@@ -67,6 +67,7 @@ class RulePack:
     level: str
     chain: tuple[str, ...]  # this pack first, national last
     rules: Mapping[str, Rule]
+    province: str = ""  # 省名 of the first pack in the chain that declares one; "" = national only
 
     def rule(self, key: str) -> Rule:
         try:
@@ -166,6 +167,7 @@ def load_pack(pack_id: str, extra_dirs: Iterable[Path] = ()) -> RulePack:
     dirs = search_dirs(extra_dirs)
     chain: list[str] = []
     layers: list[tuple[str, str, str, Path]] = []
+    province = ""
     problems: list[tuple[str, str]] = []
     current: str | None = pack_id
     while current:
@@ -184,6 +186,7 @@ def load_pack(pack_id: str, extra_dirs: Iterable[Path] = ()) -> RulePack:
                 )
             )
         layers.append((current, str(meta["name"]), str(meta.get("level", "")), folder))
+        province = province or str(meta.get("province", ""))
         current = meta.get("extends") or None
 
     rules: dict[str, Rule] = {}
@@ -207,4 +210,4 @@ def load_pack(pack_id: str, extra_dirs: Iterable[Path] = ()) -> RulePack:
     if problems:
         raise RulePackError(problems)
     top = layers[0]
-    return RulePack(id=top[0], name=top[1], level=top[2], chain=tuple(chain), rules=rules)
+    return RulePack(id=top[0], name=top[1], level=top[2], chain=tuple(chain), rules=rules, province=province)

@@ -127,7 +127,7 @@ def test_pack_quotas_give_three_per_sector_and_a_small_pool_is_drawn_whole():
     assert [(r.minimum, r.ratio) for r in rules] == [(3, None)]
     assert [r.ratio for r in quota_rules(load_pack("lvliang"), "coal")] == [Decimal("0.05")]
     quotas, findings = resolve_quotas([PoolEntry(1, "甲", "冶金工贸"), PoolEntry(2, "乙", "冶金工贸")], rules)
-    assert quotas[0].n == 2 and "file 004" in quotas[0].basis
+    assert quotas[0].n == 2 and "吕梁市应急管理局2024年度安全生产监督检查计划" in quotas[0].basis
     assert findings[0].message == DRAW_QUOTA_EXCEEDS_POOL.format(stratum="冶金工贸", size=2, n=3)
 
 

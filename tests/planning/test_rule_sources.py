@@ -1,0 +1,69 @@
+"""Rule-pack sources cite real documents; packs fit the agency's province; `rules new` scaffolds an overlay."""
+
+import pytest
+
+from anjian.planning.rule_sources import (
+    pack_for_province,
+    pack_infos,
+    source_problems,
+)
+from anjian.planning.rules import BUILTIN_DIR, RulePackError, available_packs, load_pack
+
+from .test_rules import write_pack
+
+
+def test_a_source_naming_a_project_file_or_no_document_is_refused(tmp_path):
+    write_pack(
+        tmp_path,
+        "p",
+        '[a.x]\nvalue = 1\nsource = "file 004 三（一）"\nmark = "S"\n'
+        '[a.y]\nvalue = 1\nsource = "见 domain.md"\nmark = "S"\n'
+        '[a.z]\nvalue = 1\nsource = "省里规定"\nmark = "S"\n'
+        '[a.d]\nvalue = 1\nsource = "本系统默认：每日一户"\nmark = "V"\n'
+        '[a.ok]\nvalue = 1\nsource = "《辽宁省安全生产条例》第十条"\nmark = "V"\n'
+        '[a.ok2]\nvalue = 1\nsource = "应急〔2025〕11号"\nmark = "V"\n'
+        '[a.ok3]\nvalue = 1\nsource = "本系统默认：每日一户"\nmark = "U"\n',
+    )
+    codes = {m.split("规则 ")[1].split(" ")[0]: c for c, m in source_problems(load_pack("p", [tmp_path]))}
+    assert codes == {
+        "a.x": "source_project_file",
+        "a.y": "source_project_file",
+        "a.z": "source_not_a_document",
+        "a.d": "source_default_verified",
+    }
+
+
+@pytest.mark.parametrize("pack_id", available_packs())
+def test_every_shipped_pack_cites_only_legal_or_official_documents(pack_id):
+    assert source_problems(load_pack(pack_id)) == []
+
+
+def test_the_national_pack_cites_no_shanxi_document():
+    national = load_pack("national")
+    leaking = [
+        r.key
+        for r in national.rules.values()
+        if any(w in r.source for w in ("吕梁", "夏县", "文水", "山西", "晋"))
+    ]
+    assert "classification.reasons.K_COAL" not in leaking
+    assert all(not k.startswith("classification.reasons.") for k in leaking)
+
+
+def test_pack_defaults_from_the_province_and_refuses_another_provinces_pack():
+    assert pack_for_province("山西省") == "shanxi"
+    assert pack_for_province("河南省") == "national"
+    assert pack_for_province("山西省", "lvliang") == "lvliang"
+    with pytest.raises(RulePackError) as err:
+        pack_for_province("辽宁省", "lvliang")
+    assert err.value.problems[0][0] == "pack_other_province"
+    assert "national（国家规则）" in err.value.problems[0][1]
+    with pytest.raises(RulePackError) as err:
+        pack_for_province("辽宁省", "nosuch")
+    assert err.value.problems[0][0] == "pack_unknown" and "shanxi（山西省）" in err.value.problems[0][1]
+
+
+def test_city_packs_inherit_their_province():
+    provinces = {i.id: i.province for i in pack_infos()}
+    assert provinces["lvliang"] == provinces["yuncheng"] == "山西省"
+    assert provinces["national"] == ""
+    assert (BUILTIN_DIR / "national" / "pack.toml").is_file()
