@@ -27,7 +27,13 @@ class Agency(models.Model):
         on_delete=models.PROTECT,
         related_name="children",
     )
-    region_code = models.CharField("行政区划代码", max_length=6, validators=[region_code_validator])
+    region_code = models.CharField(
+        "行政区划代码", max_length=6, blank=True, validators=[region_code_validator]
+    )
+    province = models.CharField(
+        "所在省份", max_length=20, blank=True, help_text="如：辽宁省；决定可用的规则包"
+    )
+    district = models.BooleanField("市辖区", default=False, help_text="区应急管理局（按县级）")
     doc_number_prefix = models.CharField("发文机关代字", max_length=20, blank=True, help_text="如：夏应急发")
     approving_government = models.CharField("本级人民政府", max_length=100, blank=True)
     ruleset = models.CharField("规则包", max_length=40, default="national", help_text="如 shanxi")

@@ -15,6 +15,8 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 
+from anjian.planning.rules import load_pack
+
 from . import services
 from .importing.errors import (
     IMPORT_NO_HEADER,
@@ -68,6 +70,7 @@ def read_sample_spec(name: str, samples_dir: Path | None = None) -> dict[str, An
 def _ensure_agency(fields: dict[str, Any], parent: Agency | None) -> Agency:
     """The agency with this code, created or brought in line with `fields`; saved only on a difference."""
     wanted = {k: fields[k] for k in AGENCY_FIELDS if k in fields} | {"parent": parent}
+    wanted["province"] = fields.get("province") or load_pack(fields.get("ruleset", "national")).province
     agency = Agency.objects.filter(code=fields["code"]).first() or Agency(code=fields["code"])
     if agency.pk and all(getattr(agency, k) == v for k, v in wanted.items()):
         return agency

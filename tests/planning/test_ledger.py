@@ -52,7 +52,7 @@ def test_headroom_is_the_cap_minus_every_levels_use():
         1,
     )
     assert line.status == LineStatus.OK and book.findings == ()
-    assert "2025-04-23" in line.cap.basis and line.cap.label == "高危行业·标准化二级"
+    assert "2025年4月23日" in line.cap.basis and line.cap.label == "高危行业·标准化二级"
 
 
 def test_at_the_cap_is_a_warning_and_above_it_an_error():
