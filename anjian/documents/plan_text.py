@@ -112,6 +112,8 @@ def _staffing(plan: PlanSnapshot, refs: Mapping[str, int]) -> list[Block]:
 
 
 def share_phrase(share_text: str, base_text: str) -> str:
+    if "工作日" in base_text:
+        return f"按检查工作日计，占重点检查和一般检查工作日合计的{share_text}"
     if "次数" in base_text:
         return f"按检查次数计，占年度监督检查总次数的{share_text}"
     if "单位" in base_text:
@@ -194,6 +196,14 @@ def _general(plan: PlanSnapshot, refs: Mapping[str, int]) -> list[Block]:
         blocks.append(
             Block(
                 S.BODY, f"{heading3(i)}{sec.sector}{sec.units}{sec.unit_word}，{sec.visits}次。{who}。{see}"
+            )
+        )
+    if plan.required_visits:
+        blocks.append(
+            Block(
+                S.BODY,
+                f"全年计划检查生产经营单位{plan.key_visits + plan.general_visits}户次，应检查"
+                f"{plan.required_visits}户次，覆盖率为{plan.coverage_text}。",
             )
         )
     least = min((r.visits for s in plan.general_sections for r in s.rows), default=1)

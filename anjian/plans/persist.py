@@ -142,7 +142,7 @@ def save_workdays(
 def _item_json(item, edit_reason: str | None) -> dict:
     return {
         "key": line_key(item), "edit_reason": edit_reason or "",
-        "category": str(item.category.value), "section": list(item.section), "title": item.title,
+        "category": str(item.category.value), "kind": item.kind, "section": list(item.section), "title": item.title,
         "formula": item.formula(), "days": str(item.result), "note": item.note, "lump": item.is_lump,
         "factors": {name: str(value) for name, value in item.given_factors().items()},
     }  # fmt: skip

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from django.conf import settings
@@ -15,6 +15,7 @@ from anjian.planning import classify as core_classify
 from anjian.planning import frequency as core_frequency
 from anjian.planning.calendar import statutory_workdays
 from anjian.planning.classify import Category, Override
+from anjian.planning.doc_number import check_doc_number
 from anjian.planning.draw_record import draw_record_to_json
 from anjian.planning.frequency import VisitsOverride
 from anjian.planning.ledger import Justification, build_ledger, planned_tallies
@@ -24,6 +25,7 @@ from anjian.registry.models import Agency
 from .bridge import Bureau, bureau_facts
 from .collect import FindingCollector
 from .config import ConfigProblem, PlanConfig, PlanConfigError
+from .coverage import COVERAGE_BELOW, coverage, plan_shares
 from .general_draw import draw_general, general_offices
 from .models import Draw, Finding, Plan, PlanVersion
 from .persist import save_entries, save_workdays, summary_of
@@ -49,6 +51,7 @@ def pack_for(agency: Agency) -> RulePack:
 class Configured:
     plan: Plan
     changes: list[str]  # Chinese lines: what changed against the stored settings
+    warnings: list[str] = field(default_factory=list)  # e.g. a 发文字号 whose ASCII brackets were normalised
 
 
 def plan_context(*, agency: Agency, year: int) -> PlanContext:
@@ -64,12 +67,20 @@ def plan_context(*, agency: Agency, year: int) -> PlanContext:
 def plan_configure(*, agency: Agency, year: int, path: Path) -> Configured:
     """Create or update the plan of `agency` for `year` with the bureau decisions in a plan.toml.
 
-    The whole file is checked first (plan_file.read_plan_file); on any problem nothing is written."""
+    The whole file is checked first (plan_file.read_plan_file); on any problem nothing is written. The 发文字号
+    must carry the plan year and the agency's 发文机关代字; ASCII brackets are normalised with a warning."""
     config = read_plan_file(path, context=plan_context(agency=agency, year=year))
+    warnings: list[str] = []
+    if config.doc_number:
+        checked = check_doc_number(config.doc_number, year=year, prefix=agency.doc_number_prefix)
+        if checked.errors:
+            raise PlanConfigError([ConfigProblem(path.name, "plan.doc_number", m) for _, m in checked.errors])
+        warnings += [f"{path.name}：{m}" for _, m in checked.warnings]
+        config = replace(config, doc_number=checked.number.text if checked.number else config.doc_number)
     stored = Plan.objects.filter(agency=agency, year=year, kind=Plan.Kind.ANNUAL).first()
     previous = PlanConfig.from_settings(stored.settings) if stored else PlanConfig()
     plan = plan_settings_save(agency=agency, year=year, config=config)
-    return Configured(plan, settings_changes(previous, config))
+    return Configured(plan, settings_changes(previous, config), warnings)
 
 
 @transaction.atomic
@@ -226,9 +237,17 @@ def _compile(plan: Plan, *, by: str, reason: str, redraw: bool, adjustment: bool
         record=json.loads(draw_record_to_json(record)), operator=by,
     )  # fmt: skip
     save_workdays(version, config, pack, figures, bureau, found)
+    covered = coverage(summary_of(version), config, pack)
+    if covered["coverage_pct"] is not None and covered["planned_visits"] < covered["required_visits"]:
+        found.append(Finding(source="review", code="coverage_below_required", severity="warning",
+                             message=COVERAGE_BELOW.format(planned=covered["planned_visits"],
+                                                           required=covered["required_visits"],
+                                                           pct=covered["coverage_pct"])))  # fmt: skip
     for f in found:
         f.version = version
     Finding.objects.bulk_create(found)
-    version.summary = summary_of(version)
+    summary = summary_of(version)
+    sheets = [w.data for w in version.sheets.all()]
+    version.summary = summary | covered | {"shares": plan_shares(summary, sheets, config, pack).as_dict()}
     version.save(update_fields=["summary"])
     return version

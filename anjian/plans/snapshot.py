@@ -18,16 +18,16 @@ from anjian.documents.snapshot import (
 )  # fmt: skip
 from anjian.planning.frequency import quarters_text
 from anjian.planning.workdays.model import CATEGORY_LABELS, Category
-from anjian.planning.workdays.shares import share_pair, share_rule
 from anjian.registry.models import Office, Officer
 
 from .config import PlanConfig
+from .coverage import coverage, plan_shares
 from .models import PlanVersion
 from .sectors import BY_LABEL, OTHER
 from .services import pack_for
 
 FACTOR_WORDS = {"units": "户", "visits": "次", "persons": "人", "groups": "组", "days": "天", "months": "月"}
-SHARE_BASE_TEXT = {"visits": "按检查次数", "units": "按单位数", "workdays": "按工作日"}
+SHARE_BASE_TEXT = {"visits": "按检查次数", "units": "按单位数", "workdays": "按监督检查工作日"}
 STAFF_GROUPS = {Office.Kind.LEADERSHIP: "局机关", Office.Kind.OFFICE: "局机关", Office.Kind.OTHER: "其他"}
 
 
@@ -134,21 +134,18 @@ def version_snapshot(version: PlanVersion) -> PlanSnapshot:
     config = PlanConfig.from_settings(plan.settings)
     key_sections, general_sections = _sections(version)
     s = version.summary
-    base = config.share_base if config.share_base in ("visits", "units") else "visits"
     pack = pack_for(agency)
-    rule = share_rule(pack)
-    key_count, general_count = (s["key_visits"], s["general_visits"]) if base == "visits" else (
-        s["key_units"], s["general_units"])  # fmt: skip
-    key_share, general_share = (
-        share_pair(key_count, general_count, rule) if key_count + general_count else (0, 0)
-    )
+    shares = plan_shares(s, [w.data for w in version.sheets.all()], config, pack)
+    covered = coverage(s, config, pack)
     return PlanSnapshot(
         agency_name=agency.name, agency_short_name=agency.short_name or agency.name, year=plan.year,
         title=plan.title or f"{agency.name}{plan.year}年度安全生产监督检查计划", doc_number=plan.doc_number,
         recipients=config.recipients, issue_date=_date(config.issue_date), approving_government=agency.approving_government,
         basis_docs=config.basis_docs, staffing=staffing_rows(agency), teams=team_sheets(version), key_sections=key_sections,
-        general_sections=general_sections, key_share_text=f"{key_share}%", general_share_text=f"{general_share}%",
-        share_base_text=SHARE_BASE_TEXT[base],
+        general_sections=general_sections, key_share_text=f"{shares.key_pct}%",
+        general_share_text=f"{shares.general_pct}%", share_base_text=SHARE_BASE_TEXT[shares.basis],
+        required_visits=covered["required_visits"],
+        coverage_text=f"{covered['coverage_pct']}%" if covered["coverage_pct"] is not None else "",
         openpit_slope_m=int(pack.value("classification.openpit_slope_min_m")),
         issuer_mark=config.issuer_mark, signatory=config.signer, copy_to="，".join(config.cc),
         printing_office=config.printer, print_date=_date(config.print_date),

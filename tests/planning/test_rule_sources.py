@@ -52,6 +52,7 @@ def test_the_national_pack_cites_no_shanxi_document():
 def test_pack_defaults_from_the_province_and_refuses_another_provinces_pack():
     assert pack_for_province("山西省") == "shanxi"
     assert pack_for_province("河南省") == "national"
+    assert pack_for_province("辽宁省") == "liaoning" and pack_for_province("江苏省") == "jiangsu"
     assert pack_for_province("山西省", "lvliang") == "lvliang"
     with pytest.raises(RulePackError) as err:
         pack_for_province("辽宁省", "lvliang")
@@ -67,3 +68,18 @@ def test_city_packs_inherit_their_province():
     assert provinces["lvliang"] == provinces["yuncheng"] == "山西省"
     assert provinces["national"] == ""
     assert (BUILTIN_DIR / "national" / "pack.toml").is_file()
+
+
+def test_liaoning_and_jiangsu_overlays_extend_national_and_keep_its_caps_with_their_own_citations():
+    for pack_id, province, document in (
+        ("liaoning", "辽宁省", "辽应急办〔2025〕5号"),
+        ("jiangsu", "江苏省", "应急〔2025〕11号"),
+    ):
+        pack = load_pack(pack_id)
+        assert pack.chain == (pack_id, "national") and pack.province == province
+        cap = pack.rule("caps.high_risk_by_grade")
+        assert cap.pack == pack_id and document in cap.source
+        assert cap.value == load_pack("national").value("caps.high_risk_by_grade")
+    assert (
+        load_pack("liaoning").rule("caps.high_risk_by_grade").mark == "U"
+    )  # the province's numbers are unread

@@ -36,16 +36,31 @@ def test_a_district_bureau_inherits_province_and_default_pack_from_its_parent(li
         liaoning,
         "沈和应急发",
     )
-    assert heping.ruleset == "national" and "区级" in out
+    assert heping.ruleset == "liaoning" and "区级" in out
     listed = io.StringIO()
     call_command("agency", "list", "--json", stdout=listed)
     rows = {r["code"]: r for r in json.loads(listed.getvalue())}
     assert rows["heping"]["level"] == "district" and rows["heping"]["parent"] == "shenyang"
 
 
-def test_a_shanxi_bureau_gets_the_shanxi_pack_by_default(db):
+def test_a_bureau_gets_its_provinces_pack_by_default_else_the_national_one(db):
     add("--code", "sx", "--name", "山西省应急管理厅", "--level", "province", "--province", "山西省")
+    add("--code", "hn", "--name", "河南省应急管理厅", "--level", "province", "--province", "河南省")
+    add(
+        "--code",
+        "js",
+        "--name",
+        "南京市应急管理局",
+        "--level",
+        "city",
+        "--province",
+        "江苏省",
+        "--pack",
+        "national",
+    )
     assert Agency.objects.get(code="sx").ruleset == "shanxi"
+    assert Agency.objects.get(code="hn").ruleset == "national"
+    assert Agency.objects.get(code="js").ruleset == "national"
 
 
 def test_a_pack_of_another_province_is_refused_at_once_with_the_usable_packs(liaoning):

@@ -104,7 +104,8 @@ class Command(BaseCommand):
         done = services.plan_configure(agency=agency, year=year, path=Path(opts["config"]))
         lines = [f"已为 {agency.name} {year} 年度计划载入编制参数 {opts['config']}"]
         lines += [f"  {line}" for line in done.changes] or [f"  {NO_CHANGE}"]
-        return {"plan": done.plan.pk, "changes": done.changes, "text": "\n".join(lines)}
+        lines += [f"  [警告] {w}" for w in done.warnings]
+        return {"plan": done.plan.pk, "changes": done.changes, "warnings": done.warnings, "text": "\n".join(lines)}
 
     def do_compile(self, agency, year, opts):
         version = services.plan_compile(
@@ -124,6 +125,13 @@ class Command(BaseCommand):
             f"重点检查 {s['key_units']} 户 {s['key_visits']} 次；一般检查 {s['general_units']} 户 "
             f"{s['general_visits']} 次",
         ]
+        if s.get("shares"):
+            sh = s["shares"]
+            lines.append(f"占比（按{sh['basis_label']}）：重点 {sh['key_pct']}%，一般 {sh['general_pct']}%")
+        if s.get("required_visits"):
+            lines.append(
+                f"应检查 {s['required_visits']} 户次，计划检查 {s['planned_visits']} 户次，覆盖率 {s['coverage_pct']}%"
+            )
         for sector, cells in s["by_sector"].items():
             lines.append(
                 f"  {sector}：重点 {cells['key'][0]} 户 {cells['key'][1]} 次，一般 {cells['general'][0]} 户 "
