@@ -7,7 +7,12 @@ from anjian.planning.doc_number import check_doc_number
 
 def test_a_correct_number_parses_without_findings():
     c = check_doc_number("沈和应急发〔2026〕3号", year=2026, prefix="沈和应急发")
-    assert (c.number.prefix, c.number.year, c.number.serial, c.number.text) == ("沈和应急发", 2026, 3, "沈和应急发〔2026〕3号")
+    assert (c.number.prefix, c.number.year, c.number.serial, c.number.text) == (
+        "沈和应急发",
+        2026,
+        3,
+        "沈和应急发〔2026〕3号",
+    )
     assert c.errors == () and c.warnings == ()
 
 

@@ -105,7 +105,12 @@ class Command(BaseCommand):
         lines = [f"已为 {agency.name} {year} 年度计划载入编制参数 {opts['config']}"]
         lines += [f"  {line}" for line in done.changes] or [f"  {NO_CHANGE}"]
         lines += [f"  [警告] {w}" for w in done.warnings]
-        return {"plan": done.plan.pk, "changes": done.changes, "warnings": done.warnings, "text": "\n".join(lines)}
+        return {
+            "plan": done.plan.pk,
+            "changes": done.changes,
+            "warnings": done.warnings,
+            "text": "\n".join(lines),
+        }
 
     def do_compile(self, agency, year, opts):
         version = services.plan_compile(
