@@ -146,6 +146,12 @@ def _key(plan: PlanSnapshot, refs: Mapping[str, int]) -> list[Block]:
     slope = f"{plan.openpit_slope_m}米" if plan.openpit_slope_m else "达到规定高度"
     for i, (item, subs) in enumerate(W.KEY_SCOPE, 1):
         blocks.append(Block(S.BODY, f"{heading3(i)}{item}"))
+        if i == 1:  # sectors the bureau has none of are left out (a district without mines: no mining scope)
+            subs = tuple(
+                sub
+                for sub, about in zip(subs, W.KEY_SCOPE_INDUSTRIES, strict=True)
+                if not plan.industries or not about or set(about) & set(plan.industries)
+            )
         blocks += [Block(S.BODY, f"{heading4(j)}{sub.format(slope=slope)}") for j, sub in enumerate(subs, 1)]
     see = f"检查安排见附件{refs['key']}。" if "key" in refs else ""
     blocks.append(
@@ -219,10 +225,12 @@ def _general(plan: PlanSnapshot, refs: Mapping[str, int]) -> list[Block]:
 
 def _draws(plan: PlanSnapshot) -> list[Block]:
     blocks = [Block(S.HEADING1, f"{heading1(5)}双随机一公开执法检查安排")]
+    joint = W.draw_wording(W.DRAW_JOINT_TEMPLATE, W.DRAW_JOINT_SECTORS, plan.industries)
+    inner = W.draw_wording(W.DRAW_INNER_TEMPLATE, W.DRAW_INNER_SECTORS, plan.industries)
     if not plan.draws:
-        return blocks + [Block(S.BODY, W.DRAW_JOINT), Block(S.BODY, W.DRAW_INNER)]
+        return blocks + [Block(S.BODY, joint), Block(S.BODY, inner)]
     for draw in sorted(plan.draws, key=lambda d: d.scope != "部门间"):
-        wording = W.DRAW_JOINT if draw.scope == "部门间" else W.DRAW_INNER
+        wording = joint if draw.scope == "部门间" else inner
         text = (
             f"{wording}本年度从{draw.pool_size}户检查对象名录中随机抽取{draw.drawn}户。"
             f"抽取前已公布随机种子承诺值（SHA-256）{draw.commitment}，名录摘要{draw.pool_digest}"

@@ -42,6 +42,18 @@ KEY_SCOPE = (
     ("其他应当纳入重点检查安排的生产经营单位。", ()),
 )
 
+# Industries each sub-item of the first KEY_SCOPE item is about; a sub-item whose industries the bureau has none
+# of is left out (a district without mines prints no mining scope). () = every bureau.
+KEY_SCOPE_INDUSTRIES = (
+    ("coal_mine", "coal_processing"),
+    ("noncoal_mine",),
+    ("hazchem", "pharma"),
+    ("civil_explosives",),
+    ("metallurgy_trade",),
+    ("metallurgy_trade", "hazchem", "pharma", "other"),
+    (),
+)
+
 GENERAL_SCOPE_INTRO = "结合工作职能，一般检查单位范围为："
 GENERAL_SCOPE = (
     "本部门负责监督检查的重点检查单位以外的生产经营单位；",
@@ -49,14 +61,28 @@ GENERAL_SCOPE = (
     "其他应当纳入一般检查安排的生产经营单位。",
 )
 
-DRAW_JOINT = (
-    "根据“双随机、一公开”工作要求，在非煤矿山、危险化学品、冶金工贸等领域开展部门间“双随机、一公开”执法检查。"
+DRAW_JOINT_TEMPLATE = (
+    "根据“双随机、一公开”工作要求，在{sectors}等领域开展部门间“双随机、一公开”执法检查。"
     "部门间“双随机、一公开”执法检查工作日不纳入测算范围。"
 )
-DRAW_INNER = (
-    "结合工作实际，在煤矿、非煤矿山、危险化学品、冶金工贸等领域开展部门内“双随机”执法检查。"
-    "部门内“双随机”执法检查工作日纳入测算范围。"
+DRAW_INNER_TEMPLATE = (
+    "结合工作实际，在{sectors}等领域开展部门内“双随机”执法检查。部门内“双随机”执法检查工作日纳入测算范围。"
 )
+DRAW_JOINT_SECTORS = (
+    ("noncoal_mine", "非煤矿山"),
+    ("hazchem", "危险化学品"),
+    ("metallurgy_trade", "冶金工贸"),
+)
+DRAW_INNER_SECTORS = (("coal_mine", "煤矿"), *DRAW_JOINT_SECTORS)
+DRAW_JOINT = DRAW_JOINT_TEMPLATE.format(sectors="、".join(label for _, label in DRAW_JOINT_SECTORS))
+DRAW_INNER = DRAW_INNER_TEMPLATE.format(sectors="、".join(label for _, label in DRAW_INNER_SECTORS))
+
+
+def draw_wording(template: str, sectors: tuple[tuple[str, str], ...], industries: tuple[str, ...]) -> str:
+    """The draw paragraph naming only the sectors the bureau has (all of them when `industries` is unknown)."""
+    present = [label for code, label in sectors if not industries or code in industries]
+    return template.format(sectors="、".join(present) or "本部门监管的行业")
+
 
 SAFEGUARDS = (
     "严格监督检查计划编制。按照《安全生产法》《安全生产年度监督检查计划编制办法》等规定，结合本单位实际，"

@@ -178,6 +178,7 @@ class PlanSnapshot:
     print_date: dt.date | None = None  # 版记 印发日期
     exported_on: dt.date | None = None  # the day the files are written (core properties)
     draft: bool = False  # 草稿: the 公文 frame is incomplete (see frame.missing_frame_fields)
+    industries: tuple[str, ...] = ()  # Industry codes the bureau supervises (() = unknown: whole scope)
     required_visits: int | None = None  # 应检查户次 ([plan] required_visits; None → no coverage sentence)
     coverage_text: str = ""  # planned / required, e.g. "96.5%"
 

@@ -27,13 +27,20 @@ NO_SHEET_CAPACITY = "未录入工作日测算，执法人员只受每日检查�
 
 
 def _capacities(version: PlanVersion, bureau: Bureau, days_in_year: int) -> dict[int, int]:
-    """Inspection person-days per officer: the team's 监督检查工作日 shared by its enforcing officers."""
+    """Inspection person-days per officer: the team's 监督检查工作日 shared by its enforcing officers.
+
+    An office whose name is a sheet's team has that team's sheet; other offices share the bureau's or the
+    enforcement team's sheet, as the sheet is marked."""
     sheets = list(version.sheets.all())
     per_team = {bool(s.data.get("enforcement_team")): s for s in sheets}
+    by_name = {s.team: s for s in sheets}
     office_team = {o.id: o.is_enforcement_team for o in bureau.offices}
+    office_name = {o.id: o.name for o in bureau.offices}
     capacity = {}
     for officer in bureau.officers:
-        sheet = per_team.get(office_team.get(officer.office_id, False))
+        sheet = by_name.get(office_name.get(officer.office_id, "")) or per_team.get(
+            office_team.get(officer.office_id, False)
+        )
         if sheet is None or not sheet.officers:
             capacity[officer.id] = days_in_year
         else:

@@ -18,7 +18,8 @@ from anjian.documents.snapshot import (
 )  # fmt: skip
 from anjian.planning.frequency import quarters_text
 from anjian.planning.workdays.model import CATEGORY_LABELS, Category
-from anjian.registry.models import Office, Officer
+from anjian.registry.models import Enterprise, Office, Officer
+from anjian.registry.selectors import agency_tree
 
 from .config import PlanConfig
 from .coverage import coverage, plan_shares
@@ -144,7 +145,7 @@ def version_snapshot(version: PlanVersion) -> PlanSnapshot:
         basis_docs=config.basis_docs, staffing=staffing_rows(agency), teams=team_sheets(version), key_sections=key_sections,
         general_sections=general_sections, key_share_text=f"{shares.key_pct}%",
         general_share_text=f"{shares.general_pct}%", share_base_text=SHARE_BASE_TEXT[shares.basis],
-        required_visits=covered["required_visits"],
+        required_visits=covered["required_visits"], industries=_industries(agency),
         coverage_text=f"{covered['coverage_pct']}%" if covered["coverage_pct"] is not None else "",
         openpit_slope_m=int(pack.value("classification.openpit_slope_min_m")),
         issuer_mark=config.issuer_mark, signatory=config.signer, copy_to="，".join(config.cc),
@@ -155,3 +156,9 @@ def version_snapshot(version: PlanVersion) -> PlanSnapshot:
 def _date(iso: str) -> dt.date | None:
     """A plan.toml date (checked by the schema when the file was read) or None when the plan has none."""
     return dt.date.fromisoformat(str(iso)[:10]) if iso else None
+
+
+def _industries(agency) -> tuple[str, ...]:  # noqa: ANN001 - registry Agency
+    """Industries of the enterprises under the agency and its lower levels, for leaving out absent sectors."""
+    ids = agency_tree(agency).ids
+    return tuple(sorted(set(Enterprise.objects.filter(agency_id__in=ids).values_list("industry", flat=True))))

@@ -117,6 +117,12 @@ class Officer(models.Model):
     employment = models.CharField(
         "人员性质", max_length=10, choices=Employment.choices, default=Employment.ON_ROLL
     )
+    staffing_category = models.CharField(
+        "编制类别",
+        max_length=20,
+        blank=True,
+        help_text="如：行政编制、事业编制、借调；类别清单见规则包 staffing.categories",
+    )
     certificate_no = models.CharField("执法证号", max_length=40, blank=True)
     certificate_valid_until = models.DateField("执法证有效期至", null=True, blank=True)
     enforcement_eligible = models.BooleanField("参加安全生产执法", default=True)

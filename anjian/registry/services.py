@@ -12,8 +12,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Model
+
+from anjian.planning.rules import load_pack
 
 from .bulk import clean_row, current_values, plan, write
 from .fact_upserts import plan_facts, write_facts
@@ -52,7 +55,8 @@ def offices_import(*, agency: Agency, path: Path | str, dry_run: bool = False) -
 @transaction.atomic
 def officers_import(*, agency: Agency, path: Path | str, dry_run: bool = False) -> ImportResult:
     result = ImportResult("officers", Path(path).name, agency.name, dry_run)
-    parsed = parse_officers(path, office_lookup(agency))
+    categories = load_pack(agency.ruleset, settings.ANJIAN_RULESET_DIRS).get("staffing.categories", {})
+    parsed = parse_officers(path, office_lookup(agency), categories)
     result.rows, result.errors, result.warnings = parsed.rows, parsed.errors, parsed.warnings
     mine = Officer.objects.filter(office__agency=agency).values_list("office_id", "name", "id")
     by_name = {(office_id, name): pk for office_id, name, pk in mine}

@@ -145,13 +145,17 @@ def parse_facts(path: Path | str) -> Parsed[FactRow]:
     return parsed
 
 
-def parse_officers(path: Path | str, offices: Mapping[str, int]) -> Parsed[OfficerRow]:
+def parse_officers(
+    path: Path | str,
+    offices: Mapping[str, int],
+    categories: Mapping[str, Mapping[str, object]] | None = None,
+) -> Parsed[OfficerRow]:
     parsed: Parsed[OfficerRow] = Parsed()
     parse_single_kind(
         path,
         parsed,
         OFFICER_COLUMNS,
-        lambda reader, rows: parse_officer_rows(reader, rows, offices, parsed.items),
+        lambda reader, rows: parse_officer_rows(reader, rows, offices, parsed.items, categories),
     )
     parsed.errors += find_duplicate_officers(parsed.items)
     return parsed

@@ -62,7 +62,7 @@ OFFICER_COLUMNS = ColumnSet(
     ]
 )
 
-MODEL_FIELDS = frozenset(c.field for c in OFFICER_COLUMNS.columns)
+MODEL_FIELDS = frozenset(c.field for c in OFFICER_COLUMNS.columns) | {"staffing_category"}
 
 
 @dataclass(frozen=True)
@@ -78,8 +78,15 @@ class OfficerRow:
     titles: Mapping[str, str]
 
 
-def read_officer(reader: RowReader, offices: Mapping[str, int], present: frozenset[str]) -> OfficerRow | None:
+def read_officer(
+    reader: RowReader,
+    offices: Mapping[str, int],
+    present: frozenset[str],
+    categories: Mapping[str, Mapping[str, object]] | None = None,
+) -> OfficerRow | None:
+    """One officer row; `categories` (rule pack staffing.categories) lets 人员性质 name any 编制类别."""
     name = reader.text("name", required=True, max_length=30)
+    category = (categories or {}).get(reader.text("employment"))
     office_name = reader.text("office", required=True)
     office_id = offices.get(office_name) if office_name else None
     if office_name and office_id is None:
@@ -90,7 +97,7 @@ def read_officer(reader: RowReader, offices: Mapping[str, int], present: frozens
     exclusion = reader.choice("exclusion_reason", EXCLUSION)[0]
     enforcing = reader.boolean("enforcement_eligible", default=None)
     if enforcing is None:
-        enforcing = not exclusion
+        enforcing = not exclusion and (category is None or bool(category.get("may_enforce", True)))
     elif enforcing and exclusion:
         reader.error(
             "exclusion_reason",
@@ -105,7 +112,10 @@ def read_officer(reader: RowReader, offices: Mapping[str, int], present: frozens
         )
     values: dict[str, object] = {
         "name": name,
-        "employment": reader.choice("employment", EMPLOYMENT, default="on_roll")[0],
+        "employment": str(category["employment"])
+        if category
+        else reader.choice("employment", EMPLOYMENT, default="on_roll")[0],
+        "staffing_category": reader.text("employment") if category else "",
         "certificate_no": certificate,
         "certificate_valid_until": reader.date("certificate_valid_until"),
         "enforcement_eligible": enforcing,
@@ -131,14 +141,20 @@ def read_officer(reader: RowReader, offices: Mapping[str, int], present: frozens
 
 
 def parse_officer_rows(
-    reader: RowReader, rows: Iterator[Row], offices: Mapping[str, int], into: list[OfficerRow]
+    reader: RowReader,
+    rows: Iterator[Row],
+    offices: Mapping[str, int],
+    into: list[OfficerRow],
+    categories: Mapping[str, Mapping[str, object]] | None = None,
 ) -> None:
     present = frozenset(f for f in reader.header.positions if f in MODEL_FIELDS) | {"name", "office"}
+    if "employment" in present:
+        present |= {"staffing_category"}
     if "enforcement_eligible" in present or "exclusion_reason" in present:
         present |= {"enforcement_eligible", "exclusion_reason"}
     for number, cells in rows:
         reader.start(number, cells)
-        officer = read_officer(reader, offices, present)
+        officer = read_officer(reader, offices, present, categories)
         if officer is not None:
             into.append(officer)
 
