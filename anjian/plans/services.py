@@ -205,7 +205,7 @@ def _compile(plan: Plan, *, by: str, reason: str, redraw: bool, adjustment: bool
         found.add("classify", f, bureau)
     general_ids = [c.enterprise_id for c in classified.general]
     config = replace(config, seed=_draw_seed(plan, config, redraw))
-    record = draw_general(config, bureau, general_ids, pack, by, found)
+    record = draw_general(config, bureau, general_ids, pack, by, found, year=year)
     drawn = {u.enterprise_id for u in record.result}
     planned = [c for c in classified.classifications if c.is_key or c.enterprise_id in drawn]
     frequencies = core_frequency.plan_frequencies(

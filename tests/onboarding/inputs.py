@@ -28,9 +28,10 @@ class Bureau:
     officers: tuple[tuple[str, str, str, bool], ...]  # (name, office, 人员性质, certified)
     key: tuple[tuple[str, str, str, str], ...]  # (name, 行业, flag column, office)
     general: tuple[tuple[str, str, str], ...]  # (name, 行业, office)
-    key_team: dict[str, tuple[int, int, int]]  # office → (persons, days) per key visit, in the sheet
+    key_team: dict[str, tuple[int, int]]  # office → (persons, days) per key visit, in the sheet
     other_days: int
     non_days: int
+    lapsed: tuple[str, ...] = ()  # officers whose certificate ends on 31 December before the plan year
 
 
 def _write_csv(path: Path, rows: list[list[object]]) -> Path:
@@ -55,7 +56,7 @@ def write_inputs(b: Bureau, folder: Path, year: int) -> dict[str, Path]:
                     office,
                     kind,
                     f"{b.region}{i:04d}" if certified else "",
-                    f"{year + 2}-12-31" if certified else "",
+                    (f"{year - 1}-12-31" if name in b.lapsed else f"{year + 2}-12-31") if certified else "",
                 ]
                 for i, (name, office, kind, certified) in enumerate(b.officers, 1)
             ],
@@ -85,8 +86,8 @@ def write_inputs(b: Bureau, folder: Path, year: int) -> dict[str, Path]:
 def teams(b: Bureau) -> dict[str, int]:
     """Enforcing officers per office (the workday sheet's teams)."""
     out: dict[str, int] = {}
-    for _name, office, kind, certified in b.officers:
-        if certified and kind != "劳务派遣":
+    for name, office, kind, certified in b.officers:
+        if certified and kind != "劳务派遣" and name not in b.lapsed:
             out[office] = out.get(office, 0) + 1
     return out
 
@@ -189,6 +190,7 @@ HEPING = Bureau(
         ("孙三", "工贸安全监管科", "行政编制", True), ("李四", "工贸安全监管科", "参照公务员法管理", True),
         ("周五", "执法大队", "事业编制", True), ("吴六", "执法大队", "事业编制", True),
         ("郑七", "执法大队", "事业编制", True), ("王八", "执法大队", "劳务派遣", False),
+        ("冯九", "执法大队", "事业编制", True),
     ),
     key=(
         ("和平区甲化工储运有限公司", "危险化学品", "构成重大危险源", "危险化学品安全监管科"),
@@ -200,7 +202,7 @@ HEPING = Bureau(
         + [(f"和平区丁{i}机械有限公司", "冶金工贸", "执法大队") for i in range(1, 7)]
     ),
     key_team={"危险化学品安全监管科": (3, 2), "工贸安全监管科": (2, 2)},
-    other_days=200, non_days=250,
+    other_days=200, non_days=250, lapsed=("冯九",),
 )  # fmt: skip
 
 XINAN = Bureau(

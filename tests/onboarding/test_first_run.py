@@ -4,12 +4,14 @@ only (docs/admin-guide.md, first run), compiled, scheduled and exported; figures
 Every expected figure is derived here from the synthetic inputs (tests/onboarding/inputs.py), never typed in.
 """
 
+import datetime as dt
 import io
 import json
 from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 from docx import Document
 
 from .inputs import HEPING, XINAN, supervision_days, write_inputs
@@ -97,6 +99,9 @@ def test_two_bureaus_outside_shanxi_onboard_compile_schedule_and_export_from_an_
     assert heping["shares"]["general_pct"] == pct(general_days, key_days + general_days)
     codes = {f["code"] for f in heping["findings_list"]}
     assert "coverage_below_required" in codes
+    lapsed = [f["message"] for f in heping["findings_list"] if f["code"] == "certificate_expired"]
+    assert len(lapsed) == 1
+    assert "证件过期" in lapsed[0] and "冯九" in lapsed[0] and "周五" not in lapsed[0]
     assert heping["ruleset"] == "liaoning"
 
     # County under the national pack: shares by visits; the ASCII-bracket 发文字号 was normalised with a warning.
