@@ -70,7 +70,9 @@ def test_two_bureaus_outside_shanxi_onboard_compile_schedule_and_export_from_an_
 ):
     # Compiled in December of the year before: certificates are judged on the plan year's dates, not today's.
     real_localdate = timezone.localdate
-    monkeypatch.setattr(timezone, "localdate", lambda *a: real_localdate(*a) if a else dt.date(YEAR - 1, 12, 1))
+    monkeypatch.setattr(
+        timezone, "localdate", lambda *a: real_localdate(*a) if a else dt.date(YEAR - 1, 12, 1)
+    )
     run(
         "agency",
         "add",
