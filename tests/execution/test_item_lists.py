@@ -5,13 +5,14 @@ import datetime as dt
 
 import pytest
 
-from anjian.execution import services
 from anjian.execution.item_lists import (
     ITEM_LIST_BEFORE_LATEST,
     ITEM_NOT_LATEST,
+    ITEM_NOT_PUBLISHED,
     ITEM_OTHER_AGENCY,
     ItemSpec,
     item_list_publish,
+    item_problem,
 )
 from anjian.execution.models import InspectionItem
 from anjian.execution.selectors import items_in_force, publication_in_force
@@ -104,5 +105,12 @@ def test_publication_needs_a_new_document_number_a_later_date_and_distinct_items
     assert InspectionItem.objects.filter(agency=agency, withdrawn_on__isnull=True).count() == 2
 
 
-def test_services_still_export_the_item_not_published_template():
-    assert services.ITEM_NOT_PUBLISHED.startswith("检查事项“{name}”")
+def test_an_item_may_not_be_ticked_before_its_list_is_published(lv, lists):
+    old, new = lists
+    agency = lv.plan.agency
+    later = new.items.get(name="应急预案")  # only on the list published 2024-06-01
+    assert item_problem(later, agency=agency, day=D(2024, 6, 1)) is None
+    assert item_problem(later, agency=agency, day=D(2024, 5, 31)) == (
+        "item_not_published",
+        ITEM_NOT_PUBLISHED.format(name="应急预案", date=D(2024, 5, 31)),
+    )

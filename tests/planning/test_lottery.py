@@ -18,6 +18,7 @@ from anjian.planning.classify import Severity
 from anjian.planning.draw_record import (
     DRAW_RECORD_INVALID,
     DRAW_RECORD_MISSING_FIELD,
+    DRAW_RECORD_NOT_JSON,
     DRAW_SEED_MISMATCH,
     DrawRecordError,
     draw_record_from_json,
@@ -226,9 +227,14 @@ def test_malformed_record_file_raises_a_chinese_error():
     with pytest.raises(DrawRecordError) as err:
         draw_record_from_json('{"scope": "intra"}')
     assert str(err.value) == DRAW_RECORD_MISSING_FIELD.format(field="officers")
-    with pytest.raises(DrawRecordError, match="抽取记录格式错误"):
-        draw_record_from_json("not json")
-    assert DRAW_RECORD_INVALID.startswith("抽取记录格式错误")
+    with pytest.raises(DrawRecordError) as err:
+        draw_record_from_json('{"scope": "intra",\n "seed": }')
+    assert str(err.value) == DRAW_RECORD_NOT_JSON.format(line=2, column=10)
+    record = json.loads(draw_record_to_json(run().record))
+    record["quotas"][0]["ratio"] = "百分之五"
+    with pytest.raises(DrawRecordError) as err:
+        draw_record_from_json(json.dumps(record, ensure_ascii=False))
+    assert str(err.value).startswith(DRAW_RECORD_INVALID.format(error=""))
 
 
 @settings(max_examples=40, deadline=None)

@@ -30,7 +30,8 @@ def test_office_head_creates_next_years_plan_and_it_is_compiled_with_the_draw_si
     version = plan.versions.get()
     metallurgy = version.entries.filter(category="general", drawn=True, sector="冶金工贸")
     offices = [e.responsible_offices.get().name for e in metallurgy.order_by("sort_order")]
-    assert len(offices) >= 6  # the bureau's 6, or more when the pack's minimum share asks for more
+    quota = next(q for q in version.draws.get().record["quotas"] if q["stratum"] == "冶金工贸")
+    assert (quota["requested"], quota["n"]) == (6, 6) and len(offices) == 6  # 6 asked, above the pack's 3
     assert offices.count("冶金工贸安全监管股") == 4 and offices.count("执法大队") == len(offices) - 4
 
 
