@@ -114,12 +114,15 @@ def mutate(module: str, max_children: int) -> dict:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description="mutation score of the rule-bearing core, per module")
-    parser.add_argument("modules", nargs="*", default=list(MODULES), choices=list(MODULES), metavar="MODULE")
+    parser.add_argument("modules", nargs="*", metavar="MODULE", help="default: every module; one of " + ", ".join(MODULES))
     parser.add_argument("--max-children", type=int, default=1, help="parallel mutant runs (default 1)")
     parser.add_argument("--min-score", type=float, default=0, help="exit 1 when a module scores lower")
     args = parser.parse_args()
+    unknown = [m for m in args.modules if m not in MODULES]
+    if unknown:
+        parser.error(f"unknown module {', '.join(unknown)}; known: {', '.join(MODULES)}")
     low = False
-    for module in args.modules:
+    for module in args.modules or list(MODULES):
         result = mutate(module, args.max_children)
         print(json.dumps(result, ensure_ascii=False), flush=True)
         low |= result["score"] is None or result["score"] < args.min_score
