@@ -14,8 +14,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from anjian.planning.classify import Finding, Severity
 from anjian.planning.facts import Enterprise, Industry, StdGrade
+from anjian.planning.findings import Finding, Severity
 from anjian.planning.reasons import cn_date
 from anjian.planning.rules import RulePack
 
@@ -90,13 +90,23 @@ def _mine_cap(e: Enterprise, pack: RulePack) -> Cap:
             None,
             sector,
             "",
-            findings=(Finding("cap_no_table", Severity.WARNING, msg, e.id, source="ledger"),),
+            findings=(
+                Finding("cap_no_table", Severity.WARNING, "", msg, enterprise_id=e.id, source="ledger"),
+            ),
         )
     rule = pack.rule(key)
     mine_class = str(getattr(e, attr)).strip().upper()
     if mine_class not in rule.value:
         msg = CAP_MINE_CLASS_MISSING.format(name=e.name, sector=sector, class_name=class_name)
-        missing = Finding("cap_mine_class_missing", Severity.ERROR, msg, e.id, rule.citation, "ledger")
+        missing = Finding(
+            "cap_mine_class_missing",
+            Severity.ERROR,
+            "",
+            msg,
+            enterprise_id=e.id,
+            basis=rule.citation,
+            source="ledger",
+        )
         return Cap(None, f"{sector}未分类", rule.citation, key, findings=(missing,))
     return Cap(int(rule.value[mine_class]), f"{sector}{mine_class}类", rule.citation, key)
 
@@ -110,13 +120,23 @@ def cap_for(e: Enterprise, pack: RulePack, on: dt.date) -> Cap:
     sector = "高危行业" if high else "非高危行业"
     if key not in pack.rules:
         msg = CAP_NO_TABLE.format(sector=sector, name=e.name)
-        warn = Finding("cap_no_table", Severity.WARNING, msg, e.id, source="ledger")
+        warn = Finding("cap_no_table", Severity.WARNING, "", msg, enterprise_id=e.id, source="ledger")
         return Cap(None, sector, "", high_risk=high, findings=(warn,))
     rule = pack.rule(key)
     grade = effective_grade(e, on)
     notes: tuple[Finding, ...] = ()
     if grade != e.std_grade and e.std_grade_valid_until is not None:
         msg = CAP_GRADE_EXPIRED.format(name=e.name, date=cn_date(e.std_grade_valid_until))
-        notes = (Finding("cap_grade_expired", Severity.INFO, msg, e.id, rule.citation, "ledger"),)
+        notes = (
+            Finding(
+                "cap_grade_expired",
+                Severity.INFO,
+                "",
+                msg,
+                enterprise_id=e.id,
+                basis=rule.citation,
+                source="ledger",
+            ),
+        )
     label = f"{sector}·标准化{GRADE_LABELS[grade]}"
     return Cap(int(rule.value[grade.value]), label, rule.citation, key, high, notes)

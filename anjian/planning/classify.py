@@ -16,9 +16,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from enum import StrEnum
 
 from anjian.planning.facts import Agency, Enterprise, Level, OperatingStatus
+from anjian.planning.findings import Finding, Severity
 from anjian.planning.reasons import (
     CATEGORY_LABELS,
     Category,
@@ -52,25 +52,6 @@ CLASSIFY_OVERRIDE_UNKNOWN = "人工认定所指单位（编号 {enterprise_id}�
 
 LEVEL_LABELS = {Level.PROVINCE: "省级", Level.CITY: "市级", Level.COUNTY: "县级"}
 LEVEL_RANK = {Level.COUNTY: 1, Level.CITY: 2, Level.PROVINCE: 3}
-
-
-class Severity(StrEnum):
-    ERROR = "error"  # blocks: the plan cannot be final while it stands
-    WARNING = "warning"
-    INFO = "info"
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One problem or notice: `code` for programs, `message` (a module constant, filled in) for people."""
-
-    code: str
-    severity: Severity
-    message: str
-    enterprise_id: int | None = None
-    basis: str = ""  # citation of the rule behind it
-    source: str = ""  # classify / frequency / ledger / draw
-    where: str = ""
 
 
 @dataclass(frozen=True)
@@ -132,7 +113,9 @@ class ClassifyResult:
 
 
 def _finding(code: str, severity: Severity, message: str, e: Enterprise | None, basis: str = "") -> Finding:
-    return Finding(code, severity, message, e.id if e else None, basis, "classify")
+    return Finding(
+        code, severity, "", message, enterprise_id=e.id if e else None, basis=basis, source="classify"
+    )
 
 
 def _remit(e: Enterprise, planning: Agency, agencies: Mapping[int, Agency], pack: RulePack) -> Finding | None:
@@ -226,5 +209,9 @@ def classify(
         result.append(c)
     for eid in sorted(set(wanted) - seen):
         msg = CLASSIFY_OVERRIDE_UNKNOWN.format(enterprise_id=eid)
-        findings.append(Finding("classify_override_unknown", Severity.WARNING, msg, eid, source="classify"))
+        findings.append(
+            Finding(
+                "classify_override_unknown", Severity.WARNING, "", msg, enterprise_id=eid, source="classify"
+            )
+        )
     return ClassifyResult(tuple(result), tuple(findings), ref, year)

@@ -13,7 +13,7 @@ import json
 import re
 from typing import Any
 
-from anjian.planning.classify import Finding, Severity
+from anjian.planning.findings import Finding, Severity
 from anjian.planning.lottery import (
     ALGORITHM,
     DrawnUnit,
@@ -62,7 +62,7 @@ def verify_draw(
     """Replay `record` (see the module docstring); every finding is an error naming what does not hold."""
     if record.algorithm != ALGORITHM:
         message = DRAW_UNKNOWN_ALGORITHM.format(algorithm=record.algorithm, supported=ALGORITHM)
-        return [Finding("draw_unknown_algorithm", Severity.ERROR, message, source="draw")]
+        return [Finding("draw_unknown_algorithm", Severity.ERROR, "", message, source="draw")]
     problems: list[tuple[str, str]] = []
     seed_hash, pool_hash = commitment(record.seed), pool_digest(record.pool)
     inspectors_hash = inspector_digest(record.officers, record.recusals)
@@ -99,7 +99,7 @@ def verify_draw(
     if (result_hash := digest(record.result)) != record.result_digest:
         text = DRAW_RESULT_DIGEST_MISMATCH.format(actual=result_hash, recorded=record.result_digest)
         problems.append(("draw_result_digest_mismatch", text))
-    return [Finding(code, Severity.ERROR, message, source="draw") for code, message in problems]
+    return [Finding(code, Severity.ERROR, "", message, source="draw") for code, message in problems]
 
 
 def _difference(record: DrawRecord, replayed: tuple[DrawnUnit, ...]) -> str:

@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from anjian.planning.caps import is_high_risk
-from anjian.planning.classify import Category, Classification, ClassifyResult, Finding, Severity
+from anjian.planning.classify import Category, Classification, ClassifyResult
 from anjian.planning.facts import Enterprise
+from anjian.planning.findings import Finding, Severity
 from anjian.planning.reasons import CATEGORY_LABELS, enterprise_matches
 from anjian.planning.rules import Rule, RulePack
 
@@ -161,7 +162,7 @@ def matching_rule(
 
 
 def _finding(code: str, severity: Severity, message: str, eid: int | None, basis: str = "") -> Finding:
-    return Finding(code, severity, message, eid, basis, "frequency")
+    return Finding(code, severity, "", message, enterprise_id=eid, basis=basis, source="frequency")
 
 
 def plan_frequencies(

@@ -21,8 +21,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from anjian.planning.caps import Cap, cap_for
-from anjian.planning.classify import LEVEL_LABELS, Finding, Severity
+from anjian.planning.classify import LEVEL_LABELS
 from anjian.planning.facts import Enterprise, Level
+from anjian.planning.findings import Finding, Severity
 from anjian.planning.frequency import FrequencyResult
 from anjian.planning.rules import RulePack
 
@@ -149,13 +150,19 @@ def _judge(
         return LineStatus.OK, None
     if total == limit.cap:
         msg = limit.messages[0].format(**fields)
-        return LineStatus.AT_CAP, Finding(limit.codes[0], Severity.WARNING, msg, e.id, limit.basis, "ledger")
+        return LineStatus.AT_CAP, Finding(
+            limit.codes[0], Severity.WARNING, "", msg, enterprise_id=e.id, basis=limit.basis, source="ledger"
+        )
     if just is not None:
         msg = LEDGER_OVER_CAP_JUSTIFIED.format(**fields, text=just.text.strip(), by=just.by)
         code = limit.codes[1] + "_justified"
-        return LineStatus.JUSTIFIED, Finding(code, Severity.WARNING, msg, e.id, limit.basis, "ledger")
+        return LineStatus.JUSTIFIED, Finding(
+            code, Severity.WARNING, "", msg, enterprise_id=e.id, basis=limit.basis, source="ledger"
+        )
     msg = limit.messages[1].format(**fields)
-    return LineStatus.OVER_CAP, Finding(limit.codes[1], Severity.ERROR, msg, e.id, limit.basis, "ledger")
+    return LineStatus.OVER_CAP, Finding(
+        limit.codes[1], Severity.ERROR, "", msg, enterprise_id=e.id, basis=limit.basis, source="ledger"
+    )
 
 
 def _justification(
@@ -169,7 +176,11 @@ def _justification(
             chosen = j
         else:
             msg = LEDGER_JUSTIFICATION_EMPTY.format(name=e.name)
-            findings.append(Finding("ledger_justification_empty", Severity.ERROR, msg, e.id, source="ledger"))
+            findings.append(
+                Finding(
+                    "ledger_justification_empty", Severity.ERROR, "", msg, enterprise_id=e.id, source="ledger"
+                )
+            )
     return chosen
 
 

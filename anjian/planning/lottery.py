@@ -28,8 +28,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from anjian.planning.classify import Finding, Severity
 from anjian.planning.facts import Officer
+from anjian.planning.findings import Finding, Severity
 from anjian.planning.quotas import PoolEntry, StratumQuota
 
 ALGORITHM = "anjian-draw/1"
@@ -232,14 +232,25 @@ def _assign(
         pairs = {frozenset((a, b)) for a in chosen for b in chosen if a < b}
         if avoid_pairs and pairs & used_pairs:
             msg = DRAW_REPEAT_PAIR.format(name=names[u.enterprise_id], stratum=u.stratum)
-            findings.append(Finding("draw_repeat_pair", Severity.INFO, msg, u.enterprise_id, source="draw"))
+            findings.append(
+                Finding(
+                    "draw_repeat_pair", Severity.INFO, "", msg, enterprise_id=u.enterprise_id, source="draw"
+                )
+            )
         used_pairs |= pairs
         if len(chosen) < k:
             msg = DRAW_TOO_FEW_OFFICERS.format(
                 name=names[u.enterprise_id], stratum=u.stratum, available=len(chosen), required=k
             )
             findings.append(
-                Finding("draw_too_few_officers", Severity.ERROR, msg, u.enterprise_id, source="draw")
+                Finding(
+                    "draw_too_few_officers",
+                    Severity.ERROR,
+                    "",
+                    msg,
+                    enterprise_id=u.enterprise_id,
+                    source="draw",
+                )
             )
         done.append(dataclasses.replace(u, officer_ids=tuple(chosen)))
     return tuple(done), tuple(exclusions), tuple(findings)

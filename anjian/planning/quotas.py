@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal
 from typing import Any
 
-from anjian.planning.classify import Finding, Severity
+from anjian.planning.findings import Finding, Severity
 from anjian.planning.rules import RulePack
 
 DRAW_QUOTA_EXCEEDS_POOL = "{stratum}名录库仅{size}户，少于应抽取的{n}户，已全部抽取"
@@ -86,9 +86,7 @@ def resolve_quotas(
         n = quota_n(size, ratio_text, minimum, wanted)
         if size < max(minimum, wanted):  # a ratio never asks for more than the pool
             msg = DRAW_QUOTA_EXCEEDS_POOL.format(stratum=stratum, size=size, n=max(minimum, wanted))
-            findings.append(
-                Finding("draw_quota_exceeds_pool", Severity.WARNING, msg, where=stratum, source="draw")
-            )
+            findings.append(Finding("draw_quota_exceeds_pool", Severity.WARNING, stratum, msg, source="draw"))
         basis = "；".join(r.basis for r in applying)
         quotas.append(StratumQuota(stratum, size, n, ratio_text, minimum, wanted, basis))
     return tuple(quotas), tuple(findings)

@@ -5,6 +5,7 @@ A version is immutable once a newer one exists; an adjustment (调整) creates a
 
 from django.db import models
 
+from anjian.planning.findings import label_of
 from anjian.registry.models import Agency, Enterprise, Office
 
 
@@ -214,6 +215,11 @@ class Finding(models.Model):
 
     def __str__(self) -> str:
         return f"[{self.get_severity_display()}] {self.message[:40]}"
+
+    @property
+    def label(self) -> str:
+        """The code's Chinese name (anjian/planning/finding_labels.py), which people see instead of the code."""
+        return label_of(self.code)
 
 
 class EntryOverride(models.Model):

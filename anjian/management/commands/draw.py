@@ -59,7 +59,8 @@ class Command(BaseCommand):
                 "pool_size": len(record.pool),
                 "drawn": [u.enterprise_id for u in record.result],
                 "findings": [
-                    {"code": f.code, "severity": f.severity.value, "message": f.message} for f in findings
+                    {"code": f.code, "label": f.label, "severity": f.severity.value, "message": f.message}
+                    for f in findings
                 ],
             }
             self.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2))
@@ -76,7 +77,7 @@ class Command(BaseCommand):
             )
             self.stdout.write(digests)
             for f in findings:
-                self.stdout.write(f"[{SEVERITY_LABELS[f.severity.value]}] {f.message}")
+                self.stdout.write(f"[{SEVERITY_LABELS[f.severity.value]}] {f.label}：{f.message}")
             self.stdout.write(verdict)
         if findings:
             raise CommandError(verdict, returncode=1)

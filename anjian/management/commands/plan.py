@@ -150,7 +150,7 @@ class Command(BaseCommand):
             )
         findings = list(version.findings.exclude(severity="info"))
         lines.append(f"审查意见 {len(findings)} 条（不含提示）：")
-        lines += [f"  [{SEVERITY[f.severity]}] {f.where}：{f.message}" for f in findings[:40]]
+        lines += [f"  [{SEVERITY[f.severity]}] {f.label} {f.where}：{f.message}" for f in findings[:40]]
         if len(findings) > 40:
             lines.append(f"  ……另有 {len(findings) - 40} 条，见网页或 --json")
         return {
@@ -164,7 +164,8 @@ class Command(BaseCommand):
                 for w in version.sheets.all()
             ],
             "findings_list": [
-                {"source": f.source, "code": f.code, "severity": f.severity, "where": f.where, "message": f.message}
+                {"source": f.source, "code": f.code, "label": f.label, "severity": f.severity, "where": f.where,
+                 "message": f.message}
                 for f in version.findings.all()
             ],
             "text": "\n".join(lines),

@@ -74,6 +74,7 @@ class Command(BaseCommand):
             {
                 "source": f.source,
                 "code": f.code,
+                "label": f.label,
                 "severity": f.severity,
                 "where": f.where,
                 "message": f.message,
@@ -91,4 +92,4 @@ class Command(BaseCommand):
         )
         for r in rows:
             label = SEVERITY_LABELS[Severity(r["severity"])]
-            self.stdout.write(f"  [{label}] {r['code']}  {r['where']}\n      {r['message']}")
+            self.stdout.write(f"  [{label}] {r['label']}  {r['where']}\n      {r['message']}")

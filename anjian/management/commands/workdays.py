@@ -57,7 +57,7 @@ def dumps(data) -> str:
 
 def finding_line(f: Finding) -> str:
     basis = f"\n      依据：{f.basis}" if f.basis else ""
-    return f"  [{SEVERITY_LABELS[f.severity]}] {f.code}  {f.where}\n      {f.message}{basis}"
+    return f"  [{SEVERITY_LABELS[f.severity]}] {f.label}  {f.where}\n      {f.message}{basis}"
 
 
 def _totals_lines(t: Totals, statutory: int, indent: str = "  ") -> list[str]:

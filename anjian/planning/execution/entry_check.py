@@ -20,8 +20,9 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from anjian.planning.classify import LEVEL_LABELS, LEVEL_RANK, Finding, Severity
+from anjian.planning.classify import LEVEL_LABELS, LEVEL_RANK
 from anjian.planning.facts import Enterprise, Level
+from anjian.planning.findings import Finding, Severity
 from anjian.planning.ledger import LineStatus, VisitKind, VisitTally, build_ledger
 from anjian.planning.rules import RulePack
 from anjian.planning.schedule.periods import longest_free_run, month_length
@@ -101,7 +102,15 @@ def _cap(v: ProposedVisit, e: Enterprise, pack: RulePack, tallies: Iterable[Visi
     msg = ENTRY_OVER_CAP.format(
         name=e.name, total=line.total, used=used, cap=line.cap.value, label=line.cap.label
     )
-    return Finding("entry_over_cap", Severity.WARNING, msg, e.id, line.cap.basis, "execution", str(v.date))
+    return Finding(
+        "entry_over_cap",
+        Severity.WARNING,
+        str(v.date),
+        msg,
+        enterprise_id=e.id,
+        basis=line.cap.basis,
+        source="execution",
+    )
 
 
 def _quiet(v: ProposedVisit, e: Enterprise, pack: RulePack, entry_days: Iterable[int]) -> Finding | None:
@@ -124,7 +133,15 @@ def _quiet(v: ProposedVisit, e: Enterprise, pack: RulePack, entry_days: Iterable
     rule = pack.rule("schedule.quiet_period.days_per_month")
     approval = str(pack.get("schedule.quiet_period.exception_approval", "本单位主要负责人批准"))
     msg = ENTRY_QUIET_PERIOD.format(name=e.name, date=v.date, days=days, detail=detail, approval=approval)
-    return Finding("entry_quiet_period", Severity.WARNING, msg, e.id, rule.citation, "execution", str(v.date))
+    return Finding(
+        "entry_quiet_period",
+        Severity.WARNING,
+        str(v.date),
+        msg,
+        enterprise_id=e.id,
+        basis=rule.citation,
+        source="execution",
+    )
 
 
 def _upper(v: ProposedVisit, e: Enterprise, pack: RulePack, upper: Iterable[UpperEntry]) -> Finding | None:
@@ -144,7 +161,13 @@ def _upper(v: ProposedVisit, e: Enterprise, pack: RulePack, upper: Iterable[Uppe
         name=e.name, agency=last.agency, level=LEVEL_LABELS[last.level], date=last.date, days=window
     )
     return Finding(
-        "entry_upper_level_recent", Severity.WARNING, msg, e.id, rule.citation, "execution", str(v.date)
+        "entry_upper_level_recent",
+        Severity.WARNING,
+        str(v.date),
+        msg,
+        enterprise_id=e.id,
+        basis=rule.citation,
+        source="execution",
     )
 
 
@@ -159,16 +182,14 @@ def _officers(v: ProposedVisit, pack: RulePack, officers: Sequence[OfficerOnDuty
             problem = f"已于{o.valid_until}过期"
         if problem:
             msg = ENTRY_CERTIFICATE_INVALID.format(name=o.name, problem=problem)
-            found.append(Finding("entry_certificate_invalid", Severity.WARNING, msg, v.enterprise_id,
-                                 rule.citation, "execution", o.name))  # fmt: skip
+            found.append(Finding("entry_certificate_invalid", Severity.WARNING, o.name, msg, enterprise_id=v.enterprise_id, basis=rule.citation, source="execution"))  # fmt: skip
         else:
             valid.append(o)
     if len(valid) < int(rule.value):
         msg = ENTRY_OFFICERS_SHORT.format(
             date=v.date, valid=len(valid), names="、".join(o.name for o in valid) or "无", min=rule.value
         )
-        found.append(Finding("entry_officers_short", Severity.ERROR, msg, v.enterprise_id, rule.citation,
-                             "execution", str(v.date)))  # fmt: skip
+        found.append(Finding("entry_officers_short", Severity.ERROR, str(v.date), msg, enterprise_id=v.enterprise_id, basis=rule.citation, source="execution"))  # fmt: skip
     return found
 
 

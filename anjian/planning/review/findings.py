@@ -1,43 +1,22 @@
-"""The one shape of a review finding: code, severity, place, Chinese message, legal basis."""
+"""Review findings: places in a workday sheet and the JSON shape; the Finding type itself is the core's one
+(anjian/planning/findings.py), re-exported here."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from enum import StrEnum
-
+from anjian.planning.findings import SEVERITY_LABELS, SEVERITY_ORDER, Finding, Severity, Where, severity_of
 from anjian.planning.workdays.model import CATEGORY_LABELS, SECTION_SEPARATOR, Category, LineItem, Team
 
-
-class Severity(StrEnum):
-    ERROR = "error"  # the printed arithmetic is wrong
-    WARNING = "warning"  # a rule or good practice is broken
-    INFO = "info"  # worth a look
-
-
-SEVERITY_LABELS = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
-SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
-
-
-@dataclass(frozen=True)
-class Where:
-    """Team / category / section / item; empty parts are left out when printed."""
-
-    team: str = ""
-    category: str = ""
-    section: str = ""
-    item: str = ""
-
-    def __str__(self) -> str:
-        return " / ".join(p for p in (self.team, self.category, self.section, self.item) if p) or "全表"
-
-
-@dataclass(frozen=True)
-class Finding:
-    code: str
-    severity: Severity
-    where: Where
-    message: str
-    basis: str = ""
+__all__ = [
+    "SEVERITY_LABELS",
+    "SEVERITY_ORDER",
+    "Finding",
+    "Severity",
+    "Where",
+    "at_category",
+    "at_item",
+    "finding_json",
+    "severity_of",
+]
 
 
 def at_item(team: Team, item: LineItem) -> Where:
@@ -53,23 +32,18 @@ def at_category(team: Team, category: Category, section: tuple[str, ...] = ()) -
     return Where(team=team.name, category=CATEGORY_LABELS[category], section=SECTION_SEPARATOR.join(section))
 
 
-def severity_of(value: object, default: Severity = Severity.WARNING) -> Severity:
-    try:
-        return Severity(str(value))
-    except ValueError:
-        return default
-
-
 def finding_json(f: Finding) -> dict[str, str | dict[str, str]]:
+    place = f.where if isinstance(f.where, Where) else Where()
     return {
         "code": f.code,
         "severity": f.severity.value,
+        "label": f.label,
         "where": str(f.where),
         "location": {
-            "team": f.where.team,
-            "category": f.where.category,
-            "section": f.where.section,
-            "item": f.where.item,
+            "team": place.team,
+            "category": place.category,
+            "section": place.section,
+            "item": place.item,
         },
         "message": f.message,
         "basis": f.basis,

@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from anjian.planning.findings import Finding, Severity
 from anjian.planning.schedule import findings as msg
 from anjian.planning.schedule.entries import Entry
-from anjian.planning.schedule.findings import FAMILY, Finding, Severity
+from anjian.planning.schedule.findings import FAMILY
 from anjian.planning.schedule.inputs import ScheduleProblem, VisitDemand
 from anjian.planning.schedule.model import Subject
 from anjian.planning.schedule.periods import month_label, periods_label, quarter_label, week_label
@@ -43,7 +44,7 @@ def capacity_shortages(problem: ScheduleProblem, supply: Supply, entries: Sequen
                     Finding(
                         "capacity_short",
                         Severity.ERROR,
-                        "officer_period_capacity",
+                        f"{period} {office_names(problem, offices)}",
                         msg.CAPACITY_SHORT.format(
                             period=period,
                             office=office_names(problem, offices),
@@ -51,7 +52,7 @@ def capacity_shortages(problem: ScheduleProblem, supply: Supply, entries: Sequen
                             need=need,
                             have=have,
                         ),
-                        where=f"{period} {office_names(problem, offices)}",
+                        rule="officer_period_capacity",
                         period=period,
                         office_id=min(offices),
                         basis=problem.rules.cite("officers.capacity_split"),
@@ -80,14 +81,14 @@ def team_impossible(
     return Finding(
         "no_certified_team",
         Severity.ERROR,
-        "officer_count",
+        enterprise_name(problem, entry.enterprise_id),
         msg.NO_CERTIFIED_TEAM.format(
             enterprise=enterprise_name(problem, entry.enterprise_id),
             demand=demand_label(problem, demand),
             offices=office_names(problem, entry.pool),
             min=entry.need,
         ),
-        where=enterprise_name(problem, entry.enterprise_id),
+        rule="officer_count",
         enterprise_id=entry.enterprise_id,
         basis=problem.rules.cite("officers.min_per_visit"),
     )
@@ -135,9 +136,9 @@ def core_finding(problem: ScheduleProblem, scope: str, core: Sequence[tuple[str,
     return Finding(
         "infeasible_core",
         Severity.WARNING,
-        next(iter(parts), "demand_complete"),
+        scope,
         msg.INFEASIBLE_CORE.format(scope=scope, rules=rules),
-        where=scope,
+        rule=next(iter(parts), "demand_complete"),
     )
 
 
@@ -150,11 +151,11 @@ def unplaced_findings(problem: ScheduleProblem, entry: Entry, reason: str) -> li
             Finding(
                 "unplaced",
                 Severity.ERROR,
-                "demand_complete",
+                f"{name}（{periods_label(demand.periods)}）",
                 msg.UNPLACED.format(
                     enterprise=name, demand=demand_label(problem, demand), missing=1, reason=reason
                 ),
-                where=f"{name}（{periods_label(demand.periods)}）",
+                rule="demand_complete",
                 enterprise_id=entry.enterprise_id,
                 office_id=demand.responsible_office_ids[0] if demand.responsible_office_ids else None,
             )
@@ -218,7 +219,7 @@ def relaxation_shortages(
             Finding(
                 "capacity_short",
                 Severity.ERROR,
-                "officer_period_capacity",
+                f"{period} {office_names(problem, s)}",
                 msg.CAPACITY_SHORT.format(
                     period=period,
                     office=office_names(problem, s),
@@ -226,7 +227,7 @@ def relaxation_shortages(
                     need=load.get((s, q), 0) + missing,
                     have=have,
                 ),
-                where=f"{period} {office_names(problem, s)}",
+                rule="officer_period_capacity",
                 period=period,
                 office_id=min(s),
             )

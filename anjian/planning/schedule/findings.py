@@ -7,15 +7,7 @@ constants so tests can import them.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
-from enum import StrEnum
-
-
-class Severity(StrEnum):
-    ERROR = "error"  # a hard rule is broken: the schedule must not be saved as final
-    WARNING = "warning"
-    INFO = "info"
 
 
 @dataclass(frozen=True)
@@ -55,27 +47,6 @@ FAMILIES: tuple[Family, ...] = (
 )
 FAMILY = {f.code: f for f in FAMILIES}
 HARD_FAMILIES = tuple(f.code for f in FAMILIES if f.hard)
-
-
-@dataclass(frozen=True)
-class Finding:
-    """A problem or note about a schedule: `rule` is a family code, `where` a readable place."""
-
-    code: str
-    severity: Severity
-    rule: str
-    message: str
-    where: str = ""
-    basis: str = ""
-    enterprise_id: int | None = None
-    office_id: int | None = None
-    officer_id: int | None = None
-    period: str = ""
-    date: dt.date | None = None
-
-    @property
-    def is_error(self) -> bool:
-        return self.severity == Severity.ERROR
 
 
 # validator messages (one per check)

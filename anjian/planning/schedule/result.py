@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
-from anjian.planning.schedule.findings import Finding
+from anjian.planning.findings import Finding
 
 
 class Status(StrEnum):

@@ -21,12 +21,12 @@ from dataclasses import replace
 from decimal import Decimal
 
 from anjian.planning.facts import Level
+from anjian.planning.findings import Finding, Severity
 from anjian.planning.schedule import days, explain, months, staffing
 from anjian.planning.schedule import findings as msg
 from anjian.planning.schedule.balance import rebalance
 from anjian.planning.schedule.breakdown import load_spread
 from anjian.planning.schedule.entries import Composer, Entry
-from anjian.planning.schedule.findings import Finding, Severity
 from anjian.planning.schedule.inputs import Counter, FixedVisit, ScheduleProblem, VisitDemand
 from anjian.planning.schedule.ledger import Ledger
 from anjian.planning.schedule.model import Subject
@@ -298,9 +298,9 @@ class _Run:
             Finding(
                 "subproblem_fallback",
                 Severity.INFO,
-                "demand_complete",
+                scope,
                 msg.SUBPROBLEM_FALLBACK.format(scope=scope),
-                where=scope,
+                rule="demand_complete",
             )
         )
         left = []
@@ -364,13 +364,13 @@ class _Run:
                 Finding(
                     "no_days_in_window",
                     Severity.ERROR,
-                    "demand_window",
+                    name,
                     msg.NO_DAYS_IN_WINDOW.format(
                         enterprise=name,
                         demand=explain.demand_label(self.problem, demand),
                         window=periods_label(demand.periods),
                     ),
-                    where=name,
+                    rule="demand_window",
                     enterprise_id=e.enterprise_id,
                 )
             )
@@ -384,9 +384,9 @@ class _Run:
             Finding(
                 "cap_conflict",
                 Severity.ERROR,
-                "frequency_cap",
+                name,
                 msg.CAP_CONFLICT.format(enterprise=name, need=need, other=other, cap=cap),
-                where=name,
+                rule="frequency_cap",
                 enterprise_id=ent,
             )
         )
@@ -397,14 +397,14 @@ class _Run:
                     Finding(
                         "unplaced",
                         Severity.ERROR,
-                        "demand_complete",
+                        name,
                         msg.UNPLACED.format(
                             enterprise=name,
                             demand=explain.demand_label(self.problem, demand),
                             missing=demand.count - got,
                             reason="超过年度检查频次上限",
                         ),
-                        where=name,
+                        rule="demand_complete",
                         enterprise_id=ent,
                     )
                 )

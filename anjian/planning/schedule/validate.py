@@ -12,8 +12,8 @@ import datetime as dt
 from collections import Counter as Tally
 from collections.abc import Callable, Sequence
 
+from anjian.planning.findings import Finding, Severity
 from anjian.planning.schedule import findings as msg
-from anjian.planning.schedule.findings import Finding, Severity
 from anjian.planning.schedule.inputs import Counter, ScheduleProblem, VisitKind
 from anjian.planning.schedule.periods import (
     date_label,
@@ -336,7 +336,13 @@ def check_quiet_period(
                 severity = Severity.ERROR if ours is not None else Severity.WARNING
                 found.append(
                     Finding(
-                        "quiet_violated", severity, "quiet_period", text, name, enterprise_id=ent, date=day
+                        "quiet_violated",
+                        severity,
+                        name,
+                        text,
+                        rule="quiet_period",
+                        enterprise_id=ent,
+                        date=day,
                     )
                 )
         for v in excused.get(key, []):
@@ -346,11 +352,11 @@ def check_quiet_period(
                     Finding(
                         "quiet_exception",
                         Severity.INFO,
-                        "quiet_period",
+                        name,
                         msg.QUIET_EXCEPTION.format(
                             enterprise=name, date=date_label(v.date), approval=approval
                         ),
-                        name,
+                        rule="quiet_period",
                         enterprise_id=ent,
                         date=v.date,
                     )
@@ -420,11 +426,11 @@ def check_specialist_weekly(
         Finding(
             "specialist_week_over",
             Severity.ERROR if key in ours else Severity.WARNING,
-            "specialist_weekly",
+            _ent(problem, key[0]),
             msg.SPECIALIST_WEEK_OVER.format(
                 enterprise=_ent(problem, key[0]), week=week_label(key[1]), count=len(d), max=limit
             ),
-            _ent(problem, key[0]),
+            rule="specialist_weekly",
             enterprise_id=key[0],
             period=week_label(key[1]),
         )

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from anjian.planning.schedule.findings import Finding, Severity
+from anjian.planning.findings import Finding, Severity
 from anjian.planning.schedule.inputs import ScheduleProblem, VisitDemand
 from anjian.planning.schedule.result import Visit
 
 
 def err(rule: str, code: str, message: str, where: str = "", **place: Any) -> Finding:
-    return Finding(code, Severity.ERROR, rule, message, where=where, **place)
+    return Finding(code, Severity.ERROR, where, message, rule=rule, **place)
 
 
 def ent(problem: ScheduleProblem, enterprise_id: int) -> str:

@@ -6,8 +6,8 @@ import datetime as dt
 from collections import Counter as Tally
 from collections.abc import Iterable, Sequence
 
+from anjian.planning.findings import Finding
 from anjian.planning.schedule import findings as msg
-from anjian.planning.schedule.findings import Finding
 from anjian.planning.schedule.inputs import ScheduleProblem, VisitDemand
 from anjian.planning.schedule.periods import date_label, quarter_label, quarter_of, split_by_weight
 from anjian.planning.schedule.result import QuietWindow, Visit

@@ -12,8 +12,8 @@ import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
 
+from anjian.planning.findings import Finding
 from anjian.planning.schedule import findings as msg
-from anjian.planning.schedule.findings import Finding
 from anjian.planning.schedule.inputs import ScheduleProblem
 from anjian.planning.schedule.periods import date_label
 from anjian.planning.schedule.result import QuietWindow, Visit
