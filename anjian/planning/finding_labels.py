@@ -46,6 +46,7 @@ LABELS: dict[str, str] = {
     "draw_result_mismatch": "重放结果与公布结果不符",
     "draw_result_digest_mismatch": "抽取结果摘要不符",
     "general_unknown_office": "一般检查分配的股室不存在",
+    "certificate_expired": "执法证件在计划年度内过期",
     # review of the workday sheet (工作日测算表)
     "statutory_mismatch": "法定工作日计算有误",
     "formula_part_mismatch": "法定工作日公式分项有误",
@@ -80,6 +81,7 @@ LABELS: dict[str, str] = {
     "count_disagrees": "同一口径数量不一致",
     "counts_sum_mismatch": "分项数量合计不符",
     "windows_fewer_than_visits": "检查时间少于检查次数",
+    "coverage_below_required": "检查户次少于应检查户次",
     "edit_unknown_line": "修改的行不存在",
     "edit_ambiguous_line": "修改的行不唯一",
     "edit_nothing": "修改未改变任何值",
