@@ -10,7 +10,7 @@ from anjian.audit.chain import record
 from anjian.planning.schedule.result import Progress
 
 from .models import Job
-from .runner import Reporter, Work
+from .progress import Reporter, Work
 
 COMPILE_DONE = "已编制第 {version} 版：重点检查 {key_units} 户 {key_visits} 次，一般检查 {general_units} 户 {general_visits} 次"
 SCHEDULE_PROGRESS = "{stage}：{scope}（已排入企 {entries} 次，下界 {bound}）"

@@ -43,10 +43,10 @@ def job_enqueue(
 
 def _dispatch(job_id: int) -> None:
     if url := broker_url():
-        from .tasks import run_job
+        from .celery import RUN_JOB, app
 
-        try:
-            run_job.apply_async(args=[job_id], retry=False)
+        try:  # by the task's name: tasks.py imports this module (for the worker's start), not the other way
+            app.send_task(RUN_JOB, args=[job_id], retry=False)
         except Exception as e:  # kombu raises its own OperationalError family when the broker is down
             Job.objects.filter(pk=job_id).update(
                 state=Job.State.FAILED, finished_at=timezone.now(),
