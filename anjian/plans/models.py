@@ -170,6 +170,11 @@ class ScheduledVisit(models.Model):
         Enterprise, verbose_name="单位", on_delete=models.PROTECT, related_name="scheduled_visits"
     )
     date = models.DateField("检查日期", db_index=True)
+    span = models.JSONField(
+        "检查工作日", default=list, blank=True, help_text="连续的工作日（ISO 日期）；空 = 仅检查日期当天"
+    )
+    days_each = models.DecimalField("每人检查天数", max_digits=6, decimal_places=2, default=1)
+    person_days = models.DecimalField("检查人日", max_digits=8, decimal_places=2, default=0)
     offices = models.ManyToManyField(Office, verbose_name="参加股室", related_name="scheduled_visits")
     officers = models.ManyToManyField(
         "registry.Officer", verbose_name="执法人员", related_name="scheduled_visits"

@@ -144,6 +144,7 @@ def _item_json(item, edit_reason: str | None) -> dict:
         "key": line_key(item), "edit_reason": edit_reason or "",
         "category": str(item.category.value), "kind": item.kind, "section": list(item.section), "title": item.title,
         "formula": item.formula(), "days": str(item.result), "note": item.note, "lump": item.is_lump,
+        "sector": item.sector,
         "factors": {name: str(value) for name, value in item.given_factors().items()},
     }  # fmt: skip
 

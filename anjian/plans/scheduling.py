@@ -6,6 +6,7 @@ are kept as a draft with the validator's findings, so staff can see what blocks 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -13,7 +14,9 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from anjian.planning.calendar import workdays
+from anjian.planning.schedule.costing import SheetLine, line_findings, visits_per_unit
 from anjian.planning.schedule.inputs import WHOLE_YEAR, OfficerSupply, ScheduleProblem, VisitDemand, quarters
+from anjian.planning.schedule.load import daily_load, person_days
 from anjian.planning.schedule.result import Progress, ScheduleResult, Visit
 from anjian.planning.schedule.ruleset import ScheduleRules
 from anjian.planning.schedule.solve import schedule
@@ -21,43 +24,29 @@ from anjian.planning.schedule.validate import validate
 
 from .bridge import Bureau, bureau_facts
 from .models import Finding, Plan, PlanVersion, ScheduledVisit
+from .scheduling_sheet import Costing, sheet_lines
 from .services import pack_for, plan_locked
 
-NO_SHEET_CAPACITY = "未录入工作日测算，执法人员只受每日检查能力限制（全年按 {days} 个工作日计）"
-
-
-def _capacities(version: PlanVersion, bureau: Bureau, days_in_year: int) -> dict[int, int]:
-    """Inspection person-days per officer: the team's 监督检查工作日 shared by its enforcing officers.
-
-    An office whose name is a sheet's team has that team's sheet; other offices share the bureau's or the
-    enforcement team's sheet, as the sheet is marked."""
-    sheets = list(version.sheets.all())
-    per_team = {bool(s.data.get("enforcement_team")): s for s in sheets}
-    by_name = {s.team: s for s in sheets}
-    office_team = {o.id: o.is_enforcement_team for o in bureau.offices}
-    office_name = {o.id: o.name for o in bureau.offices}
-    capacity = {}
-    for officer in bureau.officers:
-        sheet = by_name.get(office_name.get(officer.office_id, "")) or per_team.get(
-            office_team.get(officer.office_id, False)
-        )
-        if sheet is None or not sheet.officers:
-            capacity[officer.id] = days_in_year
-        else:
-            capacity[officer.id] = int(Decimal(sheet.supervision_days) / sheet.officers)
-    return capacity
+NO_SHEET_CAPACITY = "未录入工作日测算：每次检查按规则包的最少人数、1 个工作日安排，排程人日无法与测算逐项核对（全年 {days} 个工作日）"
 
 
 def build_problem(version: PlanVersion) -> tuple[ScheduleProblem, Bureau, list[str]]:
     """The version's entries as visit demands, with the bureau's certified officers and the real calendar."""
+    problem, bureau, notes, _costing = build_costed_problem(version)
+    return problem, bureau, notes
+
+
+def build_costed_problem(version: PlanVersion) -> tuple[ScheduleProblem, Bureau, list[str], Costing]:
+    """As build_problem, with the sheet costing: each office's part of a row is a demand with the team and
+    days of the workday-sheet line that costs it; officers' time comes from the lines they are costed on."""
     plan = version.plan
     pack = pack_for(plan.agency)
     bureau = bureau_facts(plan.agency)
+    rules = ScheduleRules.from_pack(pack)
     days = tuple(workdays(plan.year, pack))
     notes = [] if version.sheets.exists() else [NO_SHEET_CAPACITY.format(days=len(days))]
-    capacity = _capacities(version, bureau, len(days))
-    start = days[0]
-    supplies = tuple(OfficerSupply(o, capacity[o.id]) for o in bureau.officers if o.certified_on(start))
+    costing = Costing(sheet_lines(version), rules.min_officers)
+    office_by_id = {o.id: o for o in bureau.offices}
     entries = version.entries.prefetch_related("responsible_offices")
     demands, caps, planned = [], {}, set()
     for entry in entries:
@@ -66,21 +55,38 @@ def build_problem(version: PlanVersion) -> tuple[ScheduleProblem, Bureau, list[s
             sorted(bureau.office_names[n] for n in entry.cooperating_units if n in bureau.office_names)
         )
         periods = quarters(*entry.quarters) if entry.quarters else WHOLE_YEAR
-        demands.append(VisitDemand(
-            id=f"e{entry.pk}", enterprise_id=entry.enterprise_id, agency_id=plan.agency_id,
-            count=entry.visits_per_year, periods=periods, responsible_office_ids=offices,
-            cooperating_office_ids=tuple(c for c in cooperating if c not in offices), category=entry.category,
-            label=f"{entry.get_category_display()}（{entry.sector}）",
-        ))  # fmt: skip
+        label = f"{entry.get_category_display()}（{entry.sector}）"
+        parts = costing.parts(entry.pk, entry.category, entry.sector, [office_by_id[o] for o in offices])
+        for demand_id, own, line in parts:
+            persons, per = costing.costed.get(demand_id, (0, Decimal(1)))
+            demands.append(VisitDemand(
+                id=demand_id, enterprise_id=entry.enterprise_id, agency_id=plan.agency_id,
+                count=_count(entry.visits_per_year, line), periods=periods, responsible_office_ids=own or offices,
+                cooperating_office_ids=tuple(c for c in cooperating if c not in offices), category=entry.category,
+                persons=persons, days=per, line=line.label if line else "",
+                label=label if len(parts) == 1 else label + _names(own, office_by_id),
+            ))  # fmt: skip
         if entry.cap.get("cap") is not None:
             caps[(entry.enterprise_id, "enforcement")] = int(entry.cap["cap"])
         planned.add(entry.enterprise_id)
+    supplies = tuple(OfficerSupply(o, len(days)) for o in bureau.officers if o.certified_on(days[0]))
     problem = ScheduleProblem(
         year=plan.year, working_days=days, agencies=tuple(bureau.agencies.values()), offices=bureau.offices,
         officers=supplies, enterprises=tuple(bureau.by_id[i] for i in sorted(planned)), demands=tuple(demands),
-        rules=ScheduleRules.from_pack(pack), caps=caps,
+        rules=rules, caps=caps,
     )  # fmt: skip
-    return problem, bureau, notes
+    return problem, bureau, notes, costing
+
+
+def _count(row_visits: int, line: SheetLine | None) -> int:
+    """Visits of one office's part of a row: the row's, but no more than its line costs per unit (the
+    enforcement team joining one of a mine's two visits is costed once)."""
+    per_unit = visits_per_unit(line) if line else None
+    return min(row_visits, per_unit) if per_unit else row_visits
+
+
+def _names(ids: tuple[int, ...], offices: dict) -> str:
+    return "（" + "、".join(offices[o].name for o in ids) + "）" if ids else ""
 
 
 def _finding(version: PlanVersion, f, source: str = "schedule") -> Finding:  # noqa: ANN001 - schedule Finding
@@ -110,13 +116,15 @@ def plan_schedule(
     transaction under the plan's lock, and is refused when the plan was submitted meanwhile or another compile
     made a newer version: a schedule is only ever saved to the version it was computed for, while current."""
     _refuse_unless_schedulable(version, version.plan)
-    problem, _bureau, notes = build_problem(version)
+    problem, _bureau, notes, costing = build_costed_problem(version)
     result = schedule(problem, time_limit_s=time_limit_s, progress=progress)
     violations = [f for f in validate(problem, result.visits) if f.is_error]
+    notes_found = line_findings(costing.balances(result.visits))
     with transaction.atomic():
         plan = plan_locked(agency=version.plan.agency, year=version.plan.year)
         _refuse_unless_schedulable(version, plan)
-        _save(version, result, violations, notes)
+        _save(version, result, violations, notes, notes_found)
+        _summarize(version, problem, result, violations)
     return result, violations
 
 
@@ -128,7 +136,9 @@ def _refuse_unless_schedulable(version: PlanVersion, plan: Plan) -> None:
         raise ScheduleRefused(SCHEDULE_STALE.format(plan=plan, current=current, number=version.number))
 
 
-def _save(version: PlanVersion, result: ScheduleResult, violations: list, notes: list[str]) -> None:
+def _save(
+    version: PlanVersion, result: ScheduleResult, violations: list, notes: list[str], lines: list
+) -> None:
     final = not violations
     version.visits.all().delete()
     version.findings.filter(source__in=("schedule", "validate")).delete()
@@ -136,6 +146,7 @@ def _save(version: PlanVersion, result: ScheduleResult, violations: list, notes:
         ScheduledVisit(
             version=version, enterprise_id=v.enterprise_id, date=v.date, demands=list(v.demand_ids),
             is_joint=v.is_joint, is_final=final, reason=v.reason[:300],
+            span=[t.isoformat() for t in v.dates], days_each=v.days, person_days=v.person_days,
         )
         for v in result.visits
     ]  # fmt: skip
@@ -154,6 +165,7 @@ def _save(version: PlanVersion, result: ScheduleResult, violations: list, notes:
     )
     Finding.objects.bulk_create(
         [_finding(version, f) for f in result.findings]
+        + [_finding(version, f) for f in lines]
         + [_finding(version, f, "validate") for f in violations]
     )
     Finding.objects.bulk_create(
@@ -162,11 +174,18 @@ def _save(version: PlanVersion, result: ScheduleResult, violations: list, notes:
         )
         for n in notes
     )
+
+
+def _summarize(
+    version: PlanVersion, problem: ScheduleProblem, result: ScheduleResult, violations: list
+) -> None:
     version.summary = {**version.summary, "schedule": {
         "status": str(result.status.value), "entries": result.stats.entries,
         "entries_lower_bound": result.stats.entries_lower_bound, "visits": result.stats.placed_visits,
         "load_spread": result.stats.load_spread, "seconds": round(result.stats.solve_seconds, 2),
-        "violations": len(violations), "final": final,
+        "violations": len(violations), "final": not violations,
+        "person_days": {"scheduled": float(person_days(result.visits)), "sheet": _sheet_days(version)},
+        "daily_load": daily_load(problem, result.visits),
     }}  # fmt: skip
     version.save(update_fields=["summary"])
 
@@ -178,6 +197,8 @@ def stored_visits(version: PlanVersion) -> list[Visit]:
             agency_id=version.plan.agency_id, enterprise_id=r.enterprise_id, date=r.date,
             demand_ids=tuple(r.demands), officer_ids=tuple(sorted(o.pk for o in r.officers.all())),
             office_ids=tuple(sorted(o.pk for o in r.offices.all())), reason=r.reason,
+            dates=tuple(dt.date.fromisoformat(t) for t in r.span), days=r.days_each,
+            effort=r.person_days if r.person_days != len(r.officers.all()) * r.days_each else Decimal(0),
         )
         for r in rows
     ]  # fmt: skip
@@ -187,3 +208,29 @@ def plan_validate(*, version: PlanVersion) -> list:
     """Re-check every hard rule of the stored schedule with the independent validator (imports no solver)."""
     problem, _bureau, _notes = build_problem(version)
     return validate(problem, stored_visits(version))
+
+
+def _sheet_days(version: PlanVersion) -> float | None:
+    sheets = list(version.sheets.all())
+    return float(sum(Decimal(s.supervision_days) for s in sheets)) if sheets else None
+
+
+def plan_schedule_figures(*, version: PlanVersion) -> dict:
+    """The stored schedule re-checked: violations, person-days against the sheet (overall and per line) and
+    the daily load (overall and per office)."""
+    problem, _bureau, _notes, costing = build_costed_problem(version)
+    visits = stored_visits(version)
+    violations = [f for f in validate(problem, visits) if f.is_error]
+    return {
+        "visits": len(visits),
+        "violations": [{"rule": f.rule, "code": f.code, "message": f.message} for f in violations],
+        "person_days": {
+            "scheduled": float(person_days(visits)),
+            "sheet": _sheet_days(version),
+            "lines": [
+                {"line": b.line.label, "sheet": float(b.line.days_total), "scheduled": float(b.scheduled)}
+                for b in costing.balances(visits)
+            ],
+        },
+        "daily_load": daily_load(problem, visits),
+    }

@@ -23,19 +23,20 @@ def _can_take(ledger: Ledger, officer_id: int, position: int) -> bool:
     return (
         officer_id not in visit.officer_ids
         and visit.enterprise_id not in s.recusals
-        and supply.can_join(officer_id, visit.date, visit.enterprise_id)
-        and ledger.officer_quarter[officer_id, q] < supply.quarter_cap[officer_id, q]
+        and all(supply.can_join(officer_id, day, visit.enterprise_id) for day in visit.span)
+        and ledger.officer_quarter[officer_id, q] + len(visit.span) <= supply.quarter_cap[officer_id, q]
     )
 
 
 def _swap(ledger: Ledger, position: int, old: int, new: int) -> None:
     visit = ledger.visits[position]
-    day, q = visit.date, quarter_of(visit.date.month)
+    q = quarter_of(visit.date.month)
     for officer_id, step in ((old, -1), (new, 1)):
-        if not ledger.supply.colocated(officer_id, day, visit.enterprise_id):
-            ledger.officer_day[officer_id, day] += step
-        ledger.officer_quarter[officer_id, q] += step
-        ledger.officer_total[officer_id] += step
+        for day in visit.span:
+            if not ledger.supply.colocated(officer_id, day, visit.enterprise_id):
+                ledger.officer_day[officer_id, day] += step
+            ledger.officer_quarter[officer_id, q] += step
+            ledger.officer_total[officer_id] += step
     officer_ids = tuple(sorted(o for o in (*visit.officer_ids, new) if o != old))
     ledger.visits[position] = replace(visit, officer_ids=officer_ids)
 

@@ -276,24 +276,23 @@ def add_specialist_weekly(
 ) -> None:
     """A mine sees mine-safety specialists on at most `limit` days a week. `specialist_days[(mine, week)]`
     are days already taken (patrols, earlier entries); an entry on such a day adds no new day."""
-    groups: dict[tuple[int, dt.date], list[tuple[str, list[cp_model.IntVar]]]] = {}
+    groups: dict[tuple[int, dt.date], list[tuple[str, int, list[cp_model.IntVar]]]] = {}
     for entry_id, officers in v.candidates.items():
         entry = v.entries[entry_id]
         specialists = [v.x[entry_id, o] for o in officers if index.officers[o].officer.is_mine_specialist]
         if not (entry.is_mine and specialists):
             continue
-        day = v.dates[entry_id]
+        day = v.dates[entry_id]  # a multi-day visit is one entry into the mine, on its first day
         week = week_start(day, first_weekday)
-        if day in specialist_days.get((entry.enterprise_id, week), frozenset()):
-            continue
-        groups.setdefault((entry.enterprise_id, week), []).append((entry_id, specialists))
+        if day not in specialist_days.get((entry.enterprise_id, week), frozenset()):
+            groups.setdefault((entry.enterprise_id, week), []).append((entry_id, 1, specialists))
     for (mine, week), items in groups.items():
         room = limit - len(specialist_days.get((mine, week), frozenset()))
         lit = v.enforce.literal("specialist_weekly", ("mine_week", (mine, week)))
         on = []
-        for entry_id, specialists in items:
-            s = v.model.new_bool_var(f"specialist_on[{entry_id}]")
+        for entry_id, new_days, specialists in items:
+            s = v.model.new_bool_var(f"specialist_on[{entry_id},{week}]")
             for x in specialists:
                 v.model.add_implication(x, s)
-            on.append(s)
-        v.model.add(sum(on) <= max(room, 0)).only_enforce_if(lit)
+            on.append((new_days, s))
+        v.model.add(sum(n * s for n, s in on) <= max(room, 0)).only_enforce_if(lit)

@@ -46,6 +46,8 @@ class Entry:
     joined_fixed_id: str = ""
     duration: int = 1  # consecutive working days the team spends there
     days: Decimal = Decimal(1)  # days per officer the workday sheet costs (2.5)
+    costed: Decimal = Decimal(0)  # person-days its demands' teams are costed at (0 = not costed)
+    costed_persons: int = 0
 
 
 @dataclass(frozen=True)
@@ -236,6 +238,13 @@ class Composer:
         preferred = frozenset().union(*(frozenset(d.preferred_months) for d in members))
         enterprise = self.index.enterprises[enterprise_id]
         days = max(Decimal(d.days) for d in members)
+        # offices costed on different lines each bring their own team (a joint entry adds them up)
+        by_rep: dict[tuple[int, ...], int] = {}
+        for d in members:
+            rep = tuple(sorted(d.responsible_office_ids))
+            by_rep[rep] = max(by_rep.get(rep, 0), d.persons)
+        team = sum(by_rep.values())
+        costed = sum((d.persons * Decimal(d.days) for d in members if d.persons), Decimal(0))
         return Entry(
             id=entry_id,
             agency_id=agency_id,
@@ -244,7 +253,7 @@ class Composer:
             months=(fixed.date.month,) if fixed else tuple(sorted(months)),
             pool=self.index.eligible_offices(members, rules.borrow_enforcement_team),
             reps=reps,
-            need=officers_needed(reps, max([rules.min_officers] + [d.persons for d in members])),
+            need=officers_needed(reps, max(rules.min_officers, team)),
             counters=frozenset(str(d.counter) for d in members if d.counter != Counter.NONE),
             quiet_exempt=exempt,
             quiet_exception="；".join(approvals) if exempt else "",
@@ -255,4 +264,6 @@ class Composer:
             joined_fixed_id=fixed.id if fixed else "",
             duration=1 if fixed else rules.duration(days),
             days=days,
+            costed=costed,
+            costed_persons=sum(d.persons for d in members),
         )

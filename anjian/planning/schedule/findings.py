@@ -81,6 +81,9 @@ VISIT_DURATION = (
     "{enterprise} {date} 起的检查安排了 {count} 个工作日、每人 {days} 天，"
     "按工作日测算应为每人 {need_days} 天、连续 {need} 个工作日"
 )
+SHEET_LINE_DIFFERS = (
+    "工作日测算“{line}”计监督检查 {sheet} 人·日，排程安排 {scheduled} 人·日，相差 {difference} 人·日"
+)
 VISIT_NOT_CONSECUTIVE = "{enterprise}：检查日期 {dates} 不是连续的工作日"
 OFFICE_DAY_OVER = "{office} {date} 有 {count} 名执法人员在外检查，当日可出勤的只有 {available} 名"
 

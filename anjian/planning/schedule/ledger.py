@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter as Tally
 from collections.abc import Iterable
+from decimal import Decimal
 
 from anjian.planning.schedule.entries import Entry
 from anjian.planning.schedule.inputs import Counter, FixedVisit, ScheduleProblem, VisitKind
@@ -36,6 +37,13 @@ def fixed_quiet_window(problem: ScheduleProblem, enterprise_id: int, month: int)
 def quiet_relevant(kind: str, approval: str, exempt_kinds: frozenset[str]) -> bool:
     """Does an entry of this kind close the quiet period? Patrols, exempt kinds and approved exceptions don't."""
     return not (kind == VisitKind.SPECIALIST_PATROL or kind in exempt_kinds or approval)
+
+
+def _effort(entry: Entry, team: int) -> Decimal:
+    """Person-days of the entry with this team: its costed teams, plus any further officer at its days."""
+    if not entry.costed:
+        return Decimal(0)
+    return entry.costed + max(team - entry.costed_persons, 0) * entry.days
 
 
 class Ledger:
@@ -91,6 +99,7 @@ class Ledger:
             reason,
             span if len(span) > 1 else (),
             entry.days,
+            _effort(entry, len(officer_ids)),
         )
         self.visits_at.setdefault((entry.agency_id, entry.enterprise_id), []).append(len(self.visits))
         self.visits.append(visit)
@@ -106,7 +115,7 @@ class Ledger:
         for d in entry.demand_ids:
             self.demand_months.setdefault(d, Tally())[day.month] += 1
         for t in span:
-            self._book(entry, t, officer_ids)
+            self._book(entry, t, officer_ids, first=t == day)
         return visit
 
     def span(self, entry: Entry, day: dt.date) -> tuple[dt.date, ...] | None:
@@ -115,14 +124,14 @@ class Ledger:
             return (day,)
         return self.supply.span(day, entry.duration)
 
-    def _book(self, entry: Entry, day: dt.date, officer_ids: Iterable[int]) -> None:
+    def _book(self, entry: Entry, day: dt.date, officer_ids: Iterable[int], first: bool = True) -> None:
         q = quarter_of(day.month)
         for o in officer_ids:
             if not self.supply.colocated(o, day, entry.enterprise_id):
                 self.officer_day[o, day] += 1
             self.officer_quarter[o, q] += 1
             self.officer_total[o] += 1
-            if entry.is_mine and self.index.officers[o].officer.is_mine_specialist:
+            if first and entry.is_mine and self.index.officers[o].officer.is_mine_specialist:
                 self._specialist_day(entry.enterprise_id, day)
 
     def extend(self, position: int, merged: Entry, added: Entry, extra_officers: Iterable[int]) -> Visit:
@@ -153,7 +162,7 @@ class Ledger:
         for d in added.demand_ids:
             self.demand_months.setdefault(d, Tally())[day.month] += 1
         for t in old.span:
-            self._book(merged, t, extra)
+            self._book(merged, t, extra, first=t == old.date)
             self.day_load[old.agency_id, t] += len(extra)
         return visit
 
@@ -201,14 +210,14 @@ class Ledger:
     def free_officers(self, entry: Entry, day: dt.date) -> list[int]:
         """Officers who could join the entry that day, least used share of capacity first."""
         q = quarter_of(day.month)
+        span = self.span(entry, day) or (day,)
         specialists_ok = True
-        if entry.is_mine:
+        if entry.is_mine:  # a multi-day visit is one entry into the mine, on its first day
             taken = self.specialist_days.get(
                 (entry.enterprise_id, week_start(day, self.rules.week_first_day)), set()
             )
             specialists_ok = day in taken or len(taken) < self.rules.specialist_entries_per_week
         found = []
-        span = self.span(entry, day) or (day,)
         for o in self.supply.officer_ids(sorted(entry.pool)):
             supply = self.index.officers[o]
             if not all(self.supply.can_join(o, t, entry.enterprise_id) for t in span):

@@ -17,6 +17,7 @@ from collections.abc import Mapping
 
 from ortools.sat.python import cp_model
 
+from anjian.planning.schedule.entries import Entry
 from anjian.planning.schedule.inputs import ProblemIndex
 from anjian.planning.schedule.model import DayVars, MonthVars, StaffVars, StageVars
 from anjian.planning.schedule.periods import quarter_of, week_start
@@ -70,9 +71,12 @@ def add_even_load(v: DayVars, rules: ScheduleRules, prior: Mapping[dt.date, int]
     if not (daily or weekly) or not v.y:
         return
     groups: dict[frozenset[int] | None, dict[dt.date, list[tuple[int, cp_model.IntVar]]]] = {}
+    members: dict[frozenset[int] | None, dict[str, Entry]] = {}
     for (entry_id, day), var in v.y.items():
         entry = v.entries[entry_id]
         lead = frozenset().union(*entry.reps)
+        for g in (None, lead):
+            members.setdefault(g, {})[entry_id] = entry
         for t in v.spans.get((entry_id, day), (day,)):
             for g in (None, lead):
                 groups.setdefault(g, {}).setdefault(t, []).append((entry.need, var))
@@ -86,8 +90,13 @@ def add_even_load(v: DayVars, rules: ScheduleRules, prior: Mapping[dt.date, int]
         }
         if daily:
             peak = v.model.new_int_var(0, top, f"daily_peak[{name}]")
-            for load in loads.values():
+            total = sum(base.values()) + sum(e.need * e.duration for e in members[g].values())
+            fair = -(-total // max(len(loads), 1))
+            for t, load in loads.items():
                 v.model.add(load <= peak)
+                over = v.model.new_int_var(0, top, f"above_mean[{name},{t}]")
+                v.model.add(load - fair <= over)
+                v.penalize(daily, over)  # every officer out above the month's mean costs, not only the peak
             v.penalize(daily, peak)
         if weekly:
             weeks: dict[dt.date, list[dt.date]] = {}

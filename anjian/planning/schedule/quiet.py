@@ -52,11 +52,12 @@ def choose_windows(
     closing: dict[tuple[int, int], set[int]] = {}
     exempt: dict[int, tuple[bool, str]] = {}
     for i, v in enumerate(visits):
-        key = (v.enterprise_id, v.date.month)
-        all_days.setdefault(key, set()).add(v.date.day)
         exempt[i] = visit_is_exempt(problem, v)
-        if not exempt[i][0]:
-            closing.setdefault(key, set()).add(v.date.day)
+        for day in v.span:
+            key = (v.enterprise_id, day.month)
+            all_days.setdefault(key, set()).add(day.day)
+            if not exempt[i][0]:
+                closing.setdefault(key, set()).add(day.day)
     for f in problem.fixed_visits:
         if f.date.year != problem.year:
             continue
@@ -82,6 +83,6 @@ def choose_windows(
     marked = []
     for i, v in enumerate(visits):
         w = windows.get((v.enterprise_id, v.date.month))
-        inside = w is not None and w.first <= v.date <= w.last
+        inside = w is not None and any(w.first <= day <= w.last for day in v.span)
         marked.append(replace(v, quiet_exception=exempt[i][1] if inside and exempt[i][0] else ""))
     return tuple(windows.values()), tuple(marked)

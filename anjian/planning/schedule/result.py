@@ -26,7 +26,8 @@ class Visit:
 
     `joined_fixed_id` names the already-fixed visit (another level's, or a specialist patrol) it joins.
     `dates` are the consecutive working days the team spends there (empty = `date` alone); `days` is the time
-    the workday sheet costs per officer (2.5), so the visit's person-days are officers × days.
+    the workday sheet costs per officer (2.5), so the visit's person-days are officers × days, unless its
+    demands are costed at different days (a joint entry of two teams): then `effort` holds their sum.
     """
 
     agency_id: int
@@ -40,6 +41,7 @@ class Visit:
     reason: str = ""
     dates: tuple[dt.date, ...] = ()
     days: Decimal = Decimal(1)
+    effort: Decimal = Decimal(0)  # person-days as costed when its demands' teams differ (0 = officers × days)
 
     @property
     def span(self) -> tuple[dt.date, ...]:
@@ -48,7 +50,7 @@ class Visit:
 
     @property
     def person_days(self) -> Decimal:
-        return len(self.officer_ids) * self.days
+        return self.effort or len(self.officer_ids) * self.days
 
     @property
     def is_joint(self) -> bool:

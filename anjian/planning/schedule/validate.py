@@ -417,10 +417,9 @@ def check_specialist_weekly(
         if v.enterprise_id in mines and any(
             o in index.officers and index.officers[o].officer.is_mine_specialist for o in v.officer_ids
         ):
-            for day in v.span:
-                key = (v.enterprise_id, week_start(day, first))
-                days.setdefault(key, set()).add(day)
-                ours.add(key)
+            key = (v.enterprise_id, week_start(v.date, first))  # a multi-day visit enters once
+            days.setdefault(key, set()).add(v.date)
+            ours.add(key)
     limit = problem.rules.specialist_entries_per_week
     return [
         Finding(
