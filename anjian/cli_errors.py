@@ -86,7 +86,7 @@ def _log(error: BaseException, argv: list[str]) -> str:
         with (folder / "errors.log").open("a", encoding="utf-8") as f:
             f.write(f"=== {ref} {' '.join(argv)}\n")
             f.write("".join(traceback.format_exception(error)))
-    except Exception:  # noqa: BLE001, S110 - the log is a courtesy; the user still gets the reference
+    except Exception:  # noqa: S110 - the log is a courtesy; the user still gets the reference
         pass
     return ref
 
@@ -132,7 +132,7 @@ def _os_message(error: OSError) -> str:
     return OS_FAILED.format(name=_name(error), errno=error.errno)
 
 
-def _command(name: str):  # noqa: ANN202 - a BaseCommand
+def _command(name: str):  # a BaseCommand
     from django.core.management import get_commands, load_command_class
     from django.core.management.base import BaseCommand, CommandError
 
@@ -184,7 +184,7 @@ def run(argv: list[str]) -> int:
         if isinstance(e.code, str):
             sys.stderr.write(e.code + "\n")
         return e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
-    except BaseException as e:  # noqa: BLE001 - the one place where every failure becomes a message
+    except BaseException as e:  # the one place where every failure becomes a message
         from django.core.management.base import CommandError
 
         sys.stderr.write(message_for(e, argv) + "\n")

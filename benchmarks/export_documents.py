@@ -14,10 +14,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from anjian.documents.plan_docx import plan_docx  # noqa: E402
-from anjian.documents.tables_xlsx import tables_xlsx  # noqa: E402
-from anjian.documents.visit_plan_docx import visit_plan_docx  # noqa: E402
-from tests.documents.factories import luliang_snapshot, sample_visit_plan  # noqa: E402
+from anjian.documents.plan_docx import plan_docx
+from anjian.documents.tables_xlsx import tables_xlsx
+from anjian.documents.visit_plan_docx import visit_plan_docx
+from tests.documents.factories import luliang_snapshot, sample_visit_plan
 
 TARGET_S = 5.0
 

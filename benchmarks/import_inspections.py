@@ -29,7 +29,7 @@ HEADER = ["执法文书编号", "执法日期", "被检查单位", "统一社会
           "发现隐患数", "重大隐患数", "处罚决定书文号", "罚款金额（元）"]  # fmt: skip
 
 
-def setup():  # noqa: ANN201
+def setup():
     import django
     from django.core.management import call_command
 
@@ -43,7 +43,7 @@ def setup():  # noqa: ANN201
     return agency, services.plan_compile(agency=agency, year=2024, by="基准")
 
 
-def write_export(path: Path, agency, version, n: int, seed: int, broken: bool = False) -> None:  # noqa: ANN001
+def write_export(path: Path, agency, version, n: int, seed: int, broken: bool = False) -> None:
     from anjian.planning.calendar import workdays
     from anjian.plans.services import pack_for
     from anjian.registry.models import Officer
@@ -69,7 +69,7 @@ def write_export(path: Path, agency, version, n: int, seed: int, broken: bool = 
     book.save(path)
 
 
-def timed(agency, path: Path, dry_run: bool = False) -> dict:  # noqa: ANN001
+def timed(agency, path: Path, dry_run: bool = False) -> dict:
     from anjian.execution.importing import inspections_import
 
     start = time.perf_counter()

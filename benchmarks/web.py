@@ -45,7 +45,7 @@ WORDS = [
 SUFFIXES = ["化工有限公司", "煤业有限公司", "建材有限公司", "铸造有限公司", "加油站", "矿业有限公司"]
 
 
-def setup(n: int):  # noqa: ANN201
+def setup(n: int):
     import django
     from django.core.management import call_command
 
@@ -74,7 +74,7 @@ def setup(n: int):  # noqa: ANN201
             address=f"山西省吕梁市{rng.choice(WORDS)}路{i % 500}号",
         ))  # fmt: skip
     Enterprise.objects.bulk_create(rows, batch_size=5000)
-    user = get_user_model().objects.create_user(username="bench", password="Bench-2025x")  # noqa: S106
+    user = get_user_model().objects.create_user(username="bench", password="Bench-2025x")
     Membership.objects.create(user=user, agency=city, role=Role.OFFICE_HEAD)
     return user, list(Enterprise.objects.values_list("pk", flat=True)[:: max(1, n // 1000)])
 
@@ -95,7 +95,7 @@ def fresh_postgres(server_url: str) -> str:
     return f"postgres://{user}@{cfg['HOST']}:{cfg['PORT'] or 5432}/{PG_DATABASE}"
 
 
-def timed(client, urls: list[str]) -> dict:  # noqa: ANN001
+def timed(client, urls: list[str]) -> dict:
     times = []
     for url in urls:
         start = time.perf_counter()

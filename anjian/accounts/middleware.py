@@ -13,10 +13,10 @@ EXEMPT_NAMES = ("web:password_change", "web:logout", "web:login")
 
 
 class PasswordExpiryMiddleware:
-    def __init__(self, get_response):  # noqa: ANN001
+    def __init__(self, get_response):
         self.get_response = get_response
 
-    def __call__(self, request):  # noqa: ANN001
+    def __call__(self, request):
         days = settings.ANJIAN_PASSWORD_MAX_AGE_DAYS
         if days and request.user.is_authenticated and not self._exempt(request.path):
             changed = (

@@ -63,7 +63,7 @@ def subtree_ids(agency_id: int) -> frozenset[int]:
     return frozenset(ids)
 
 
-def scope_for(user) -> Scope:  # noqa: ANN001 - an auth user
+def scope_for(user) -> Scope:  # an auth user
     if not user.is_authenticated:
         return Scope(frozenset(), None, "")
     if user.is_superuser:
@@ -76,7 +76,7 @@ def scope_for(user) -> Scope:  # noqa: ANN001 - an auth user
     )
 
 
-def request_scope(request) -> Scope:  # noqa: ANN001
+def request_scope(request) -> Scope:
     if not hasattr(request, "_anjian_scope"):
         request._anjian_scope = scope_for(request.user)
     return request._anjian_scope

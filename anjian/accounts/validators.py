@@ -21,7 +21,7 @@ class CharacterClassesValidator:
     def __init__(self, min_classes: int = 3):
         self.min_classes = min_classes
 
-    def validate(self, password: str, user=None) -> None:  # noqa: ANN001 - Django's validator protocol
+    def validate(self, password: str, user=None) -> None:  # Django's validator protocol
         if character_classes(password) < self.min_classes:
             raise ValidationError(
                 PASSWORD_TOO_FEW_CLASSES.format(n=self.min_classes), code="password_too_few_classes"
@@ -30,7 +30,7 @@ class CharacterClassesValidator:
     def get_help_text(self) -> str:
         return PASSWORD_TOO_FEW_CLASSES.format(n=self.min_classes)
 
-    def password_changed(self, password: str, user=None) -> None:  # noqa: ANN001
+    def password_changed(self, password: str, user=None) -> None:
         # Django calls every validator's hook after a user's new password is saved: restart the expiry clock.
         from django.utils import timezone
 

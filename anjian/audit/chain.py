@@ -47,7 +47,7 @@ def record(
     obj=None,
     object_type: str = "",
     object_id: str = "",
-    object_repr: str = "",  # noqa: ANN001
+    object_repr: str = "",
     agency_id: int | None = None,
     before: dict | None = None,
     after: dict | None = None,

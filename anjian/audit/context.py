@@ -27,14 +27,14 @@ def current() -> Actor:
     return _current.get() or _command_line()
 
 
-def set_current(actor: Actor):  # noqa: ANN201 - a contextvars Token
+def set_current(actor: Actor):  # a contextvars Token
     return _current.set(actor)
 
 
-def reset(token) -> None:  # noqa: ANN001
+def reset(token) -> None:
     _current.reset(token)
 
 
-def client_ip(request) -> str | None:  # noqa: ANN001
+def client_ip(request) -> str | None:
     # REMOTE_ADDR only: X-Forwarded-For is client-controlled unless a trusted proxy rewrites it.
     return request.META.get("REMOTE_ADDR") or None

@@ -42,24 +42,24 @@ AGENCY_PATH = {
 SKIPPED_FIELDS = {"updated_at", "password"}
 
 
-def snapshot(instance) -> dict:  # noqa: ANN001
+def snapshot(instance) -> dict:
     data = model_to_dict(instance, fields=[f.name for f in instance._meta.concrete_fields])
     data = {k: v for k, v in data.items() if k not in SKIPPED_FIELDS}
     return json.loads(json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False))
 
 
-def agency_of(instance) -> int | None:  # noqa: ANN001
+def agency_of(instance) -> int | None:
     path = AGENCY_PATH.get(instance._meta.label, "version.plan.agency_id")
     value = instance
     try:
         for part in path.split("."):
             value = getattr(value, part)
-    except Exception:  # noqa: BLE001 - a dangling relation during a cascade must not stop the write
+    except Exception:  # a dangling relation during a cascade must not stop the write
         return None
     return value
 
 
-def _pre_save(sender, instance, raw=False, **kwargs):  # noqa: ANN001, ANN003
+def _pre_save(sender, instance, raw=False, **kwargs):
     if raw or instance.pk is None:
         instance._audit_before = None
         return
@@ -67,7 +67,7 @@ def _pre_save(sender, instance, raw=False, **kwargs):  # noqa: ANN001, ANN003
     instance._audit_before = snapshot(old) if old is not None else None
 
 
-def _post_save(sender, instance, created, raw=False, **kwargs):  # noqa: ANN001, ANN003
+def _post_save(sender, instance, created, raw=False, **kwargs):
     if raw:
         return
     after = snapshot(instance)
@@ -83,7 +83,7 @@ def _post_save(sender, instance, created, raw=False, **kwargs):  # noqa: ANN001,
         )  # fmt: skip
 
 
-def _post_delete(sender, instance, **kwargs):  # noqa: ANN001, ANN003
+def _post_delete(sender, instance, **kwargs):
     record(AuditEvent.Action.DELETE, obj=instance, agency_id=agency_of(instance), before=snapshot(instance))
 
 
@@ -94,7 +94,7 @@ def _home_agency(username: str) -> int | None:
     return Membership.objects.filter(user__username=username).values_list("agency_id", flat=True).first()
 
 
-def _logged_in(sender, request, user, **kwargs):  # noqa: ANN001, ANN003
+def _logged_in(sender, request, user, **kwargs):
     name = user.get_username()
     record(
         AuditEvent.Action.LOGIN,
@@ -105,7 +105,7 @@ def _logged_in(sender, request, user, **kwargs):  # noqa: ANN001, ANN003
     )
 
 
-def _logged_out(sender, request, user, **kwargs):  # noqa: ANN001, ANN003
+def _logged_out(sender, request, user, **kwargs):
     if user is not None:
         name = user.get_username()
         record(
@@ -114,7 +114,7 @@ def _logged_out(sender, request, user, **kwargs):  # noqa: ANN001, ANN003
         )  # fmt: skip
 
 
-def _login_failed(sender, credentials, request=None, **kwargs):  # noqa: ANN001, ANN003
+def _login_failed(sender, credentials, request=None, **kwargs):
     name = str(credentials.get("username", ""))[:150]
     record(
         AuditEvent.Action.LOGIN_FAILED, actor=name, ip_address=client_ip(request) if request else None,

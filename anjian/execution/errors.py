@@ -8,6 +8,6 @@ from collections.abc import Sequence
 class ExecutionError(Exception):
     """A refused action: `code` for programs, a Chinese `message`, and the core findings behind it."""
 
-    def __init__(self, code: str, message: str, findings: Sequence = ()):  # noqa: ANN001
+    def __init__(self, code: str, message: str, findings: Sequence = ()):
         self.code, self.message, self.findings = code, message, tuple(findings)
         super().__init__(message)

@@ -202,7 +202,7 @@ def _penalty_free(row: ExportRow, result: ImportResult, own: int | None) -> bool
     return False
 
 
-def _import_row(row: ExportRow, look: _Lookups, result: InspectionImportResult, minimum: int, pack) -> None:  # noqa: ANN001
+def _import_row(row: ExportRow, look: _Lookups, result: InspectionImportResult, minimum: int, pack) -> None:
     start = len(result.errors)
     existing = look.existing.get(row.external_no)
     own = existing.pk if existing else None

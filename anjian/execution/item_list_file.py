@@ -28,7 +28,7 @@ def parse_item_file(path: Path | str) -> Parsed[ItemSpec]:
     """Every sheet of `path` with a 检查事项/检查依据 header; blank cells of the two required columns are errors."""
     parsed: Parsed[ItemSpec] = Parsed()
 
-    def parse(reader, rows) -> None:  # noqa: ANN001
+    def parse(reader, rows) -> None:
         for number, row_cells in rows:
             reader.start(number, row_cells)
             spec = ItemSpec(reader.text("name", required=True, max_length=200),
@@ -56,6 +56,6 @@ def parse_item_lines(text: str) -> tuple[list[ItemSpec], list[RowError]]:
     return items, errors
 
 
-def item_lines(items) -> str:  # noqa: ANN001 - InspectionItem rows or ItemSpecs
+def item_lines(items) -> str:  # InspectionItem rows or ItemSpecs
     """The text form `parse_item_lines` reads back, to edit a list in a text box."""
     return "\n".join("｜".join(f for f in (i.name, i.basis, i.subject) if f) for i in items)

@@ -137,7 +137,7 @@ def report_json(report: Report) -> dict:
 def _tables(report: Report) -> list[tuple[str, tuple[str, ...], list[list[object]]]]:
     p = report.progress
 
-    def rows(lines) -> list[list[object]]:  # noqa: ANN001
+    def rows(lines) -> list[list[object]]:
         return [
             [x.label, x.planned, x.due, x.done, x.in_period, x.completion.text()] for x in [*lines, p.total]
         ]

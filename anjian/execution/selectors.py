@@ -124,7 +124,7 @@ def hazard_records(*, agency: Agency, year: int, office: Office | None = None) -
     return out
 
 
-def penalty_records(*, agency: Agency, year: int, pack, office: Office | None = None) -> list[PenaltyRecord]:  # noqa: ANN001
+def penalty_records(*, agency: Agency, year: int, pack, office: Office | None = None) -> list[PenaltyRecord]:
     rows = PenaltyDecision.objects.filter(inspection__agency=agency, decided_on__year=year)
     if office is not None:
         rows = rows.filter(inspection__offices=office)

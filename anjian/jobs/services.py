@@ -28,7 +28,7 @@ def broker_url() -> str:
 
 def job_enqueue(
     *, kind: str, agency: Agency, year: int | None = None, params: dict | None = None, by: str = "", user=None
-) -> Job:  # noqa: ANN001 - user: the account that asked, if any
+) -> Job:  # user: the account that asked, if any
     """Record a job and hand it to the queue (Celery with a broker, else a thread of this process) once the
     row is committed; returns at once."""
     job = Job(

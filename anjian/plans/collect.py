@@ -9,7 +9,7 @@ from .models import Finding
 class FindingCollector(list):  # type: ignore[type-arg]
     """Collects core findings of every source with the place they concern, ready to save."""
 
-    def add(self, source: str, f, bureau: Bureau) -> None:  # noqa: ANN001 - any core Finding shape
+    def add(self, source: str, f, bureau: Bureau) -> None:  # any core Finding shape
         where = str(getattr(f, "where", "") or "")
         eid = getattr(f, "enterprise_id", None)
         if eid is not None and eid in bureau.by_id:

@@ -89,7 +89,7 @@ def _names(ids: tuple[int, ...], offices: dict) -> str:
     return "（" + "、".join(offices[o].name for o in ids) + "）" if ids else ""
 
 
-def _finding(version: PlanVersion, f, source: str = "schedule") -> Finding:  # noqa: ANN001 - schedule Finding
+def _finding(version: PlanVersion, f, source: str = "schedule") -> Finding:  # schedule Finding
     return Finding(
         version=version, source=source, code=f.code, severity=str(f.severity.value), where=f.where[:200],
         message=f.message, basis=f.basis[:300],

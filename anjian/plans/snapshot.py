@@ -158,7 +158,7 @@ def _date(iso: str) -> dt.date | None:
     return dt.date.fromisoformat(str(iso)[:10]) if iso else None
 
 
-def _industries(agency) -> tuple[str, ...]:  # noqa: ANN001 - registry Agency
+def _industries(agency) -> tuple[str, ...]:  # registry Agency
     """Industries of the enterprises under the agency and its lower levels, for leaving out absent sectors."""
     ids = agency_tree(agency).ids
     return tuple(sorted(set(Enterprise.objects.filter(agency_id__in=ids).values_list("industry", flat=True))))

@@ -25,12 +25,12 @@ NO_AGENCY = "本账号没有可办理执行记录的部门"
 PLAN_NOT_DRAFT = "计划{status}，不能再直接修改；请通过“计划执行 → 计划调整”形成新版本"
 
 
-def business_view(view):  # noqa: ANN001, ANN201
+def business_view(view):
     """Logged in, with a business role (or superuser); the view gets the scope as its second argument."""
 
     @login_required
     @wraps(view)
-    def wrapper(request, *args, **kwargs):  # noqa: ANN001, ANN003, ANN002
+    def wrapper(request, *args, **kwargs):
         scope = request_scope(request)
         if not scope.handles_business:
             raise PermissionDenied(NOT_FOR_ADMINISTRATORS)
@@ -50,11 +50,11 @@ def require_draft(plan: Plan) -> None:
         raise PermissionDenied(PLAN_NOT_DRAFT.format(status=plan.get_status_display()))
 
 
-def enterprises_in(scope: Scope):  # noqa: ANN201
+def enterprises_in(scope: Scope):
     return Enterprise.objects.filter(agency_id__in=scope.agency_ids)
 
 
-def plans_in(scope: Scope):  # noqa: ANN201
+def plans_in(scope: Scope):
     return Plan.objects.filter(agency_id__in=scope.agency_ids).select_related("agency")
 
 
@@ -73,31 +73,31 @@ def version_get(scope: Scope, plan_id: int, number: int | None = None) -> PlanVe
     return version
 
 
-def inspections_in(scope: Scope):  # noqa: ANN201
+def inspections_in(scope: Scope):
     return Inspection.objects.filter(agency_id__in=scope.agency_ids)
 
 
-def hazards_in(scope: Scope):  # noqa: ANN201
+def hazards_in(scope: Scope):
     return Hazard.objects.filter(inspection__agency_id__in=scope.agency_ids)
 
 
-def reviews_in(scope: Scope):  # noqa: ANN201
+def reviews_in(scope: Scope):
     return Review.objects.filter(order__inspection__agency_id__in=scope.agency_ids)
 
 
-def penalties_in(scope: Scope):  # noqa: ANN201
+def penalties_in(scope: Scope):
     return PenaltyDecision.objects.filter(inspection__agency_id__in=scope.agency_ids)
 
 
-def adjustments_in(scope: Scope):  # noqa: ANN201
+def adjustments_in(scope: Scope):
     return PlanAdjustment.objects.filter(plan__agency_id__in=scope.agency_ids)
 
 
-def agencies_in(scope: Scope):  # noqa: ANN201
+def agencies_in(scope: Scope):
     return Agency.objects.filter(pk__in=scope.agency_ids).order_by("level", "name")
 
 
-def offices_in(scope: Scope):  # noqa: ANN201
+def offices_in(scope: Scope):
     return (
         Office.objects.filter(agency_id__in=scope.agency_ids)
         .select_related("agency")

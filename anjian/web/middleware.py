@@ -4,10 +4,10 @@ from django.conf import settings
 class SecurityHeadersMiddleware:
     """A content security policy that allows only this server: the workbench loads nothing from elsewhere."""
 
-    def __init__(self, get_response):  # noqa: ANN001
+    def __init__(self, get_response):
         self.get_response = get_response
 
-    def __call__(self, request):  # noqa: ANN001
+    def __call__(self, request):
         response = self.get_response(request)
         response.headers.setdefault("Content-Security-Policy", settings.ANJIAN_CONTENT_SECURITY_POLICY)
         response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from anjian.accounts.models import Membership, Role
 
-GOOD = "Anquan-2025x"  # noqa: S105 - test value
+GOOD = "Anquan-2025x"  # test value
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from anjian.accounts.models import Membership, Role
 from anjian.accounts.validators import PASSWORD_TOO_FEW_CLASSES
 from anjian.audit.models import AuditEvent
 
-GOOD = "Anquan-2025x"  # noqa: S105 - test value
+GOOD = "Anquan-2025x"  # test value
 
 
 @pytest.mark.parametrize("password", ["Ab1-xyz", "abcdefgh12", "ABCDEFGH-", "anquanjihua"])

@@ -6,7 +6,7 @@ from django.test import Client
 
 from anjian.accounts.models import Membership, Role
 
-PASSWORD = "Anquan-2025x"  # noqa: S105 - test value
+PASSWORD = "Anquan-2025x"  # test value
 
 
 def member(username, agency, role):

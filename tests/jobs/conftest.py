@@ -107,7 +107,7 @@ class Home:
         os.killpg(worker.pid, signal.SIGKILL)
         worker.wait(timeout=30)
 
-    def wait_for(self, job_id: int, until, timeout: float = 120) -> dict:  # noqa: ANN001 - a predicate
+    def wait_for(self, job_id: int, until, timeout: float = 120) -> dict:  # a predicate
         end = time.monotonic() + timeout
         while True:
             job = self.job(job_id)

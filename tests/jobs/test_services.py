@@ -54,7 +54,7 @@ def test_a_job_of_a_plan_not_compiled_fails_with_the_chinese_reason(job):
 
 
 def test_an_unexpected_error_ends_the_job_failed_without_a_traceback_for_the_user(job, monkeypatch):
-    def broken(job, report):  # noqa: ARG001
+    def broken(job, report):
         raise KeyError("sheet")
 
     monkeypatch.setitem(__import__("anjian.jobs.kinds", fromlist=["KINDS"]).KINDS, Job.Kind.SCHEDULE, broken)

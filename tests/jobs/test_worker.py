@@ -9,7 +9,7 @@ def running_with_progress(job: dict) -> bool:
     return job["state"] == "running" and job["progress"] > 0
 
 
-def unscheduled(home) -> None:  # noqa: ANN001
+def unscheduled(home) -> None:
     """Lüliang's version 1 has no schedule: no visits stored, no schedule figures in its summary."""
     assert "schedule" not in home.json("plan", "show", "--agency", "lvliang", "--year", "2024")
     assert home.visits("lvliang", 2024) == 0

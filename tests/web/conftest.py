@@ -13,7 +13,7 @@ from anjian.accounts.models import Membership, Role
 from anjian.registry.models import Agency
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-PASSWORD = "Anquan-2025x"  # noqa: S105 - test fixture
+PASSWORD = "Anquan-2025x"  # test fixture
 
 
 def make_user(username: str, agency: Agency, role: str):

@@ -20,7 +20,7 @@ class Command(BaseCommand):
         parser.add_argument("--out", help="备份文件；默认 var/backup/anjian-<日期时间>.sqlite3 或 .dump")
         parser.add_argument("--json", action="store_true")
 
-    def handle(self, *args, out=None, json=False, **options):  # noqa: A002 - the --json flag
+    def handle(self, *args, out=None, json=False, **options):  # the --json flag
         try:
             result = database_backup(out=Path(out) if out else default_backup_path())
         except BackupError as exc:

@@ -31,7 +31,7 @@ class Command(BaseCommand):
         parser.add_argument("--timeout", type=float, default=3600, help="wait：最多等待的秒数")
         parser.add_argument("--json", action="store_true", help="以 JSON 输出")
 
-    def handle(self, *args, action, id, timeout, json, **options):  # noqa: A002 - the argument's name
+    def handle(self, *args, action, id, timeout, json, **options):  # the argument's name
         if action == "list":
             jobs = list(jobs_recent())
             self._out(

@@ -17,7 +17,7 @@ class Command(BaseCommand):
         parser.add_argument("file", help="备份文件（.sqlite3 或 .dump）")
         parser.add_argument("--json", action="store_true")
 
-    def handle(self, *args, file, json=False, **options):  # noqa: A002 - the --json flag
+    def handle(self, *args, file, json=False, **options):  # the --json flag
         try:
             result = database_restore(backup_file=Path(file))
         except BackupError as exc:

@@ -23,11 +23,11 @@ class NewAccountForm(forms.Form):
     agency = forms.ModelChoiceField(label="所属部门", queryset=Agency.objects.none())
     password = forms.CharField(label="初始口令", widget=forms.PasswordInput)
 
-    def __init__(self, *args, agencies, **kwargs):  # noqa: ANN002, ANN003, ANN001
+    def __init__(self, *args, agencies, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["agency"].queryset = agencies
 
-    def clean(self):  # noqa: ANN201
+    def clean(self):
         data = super().clean()
         User = get_user_model()
         if (name := data.get("username")) and User.objects.filter(username=name).exists():
@@ -40,7 +40,7 @@ class NewAccountForm(forms.Form):
         return data
 
 
-def _scope_or_403(request):  # noqa: ANN001, ANN202
+def _scope_or_403(request):
     scope = request_scope(request)
     if not scope.manages_accounts:
         raise PermissionDenied(ACCOUNTS_ONLY)
@@ -48,7 +48,7 @@ def _scope_or_403(request):  # noqa: ANN001, ANN202
 
 
 @login_required
-def account_list(request):  # noqa: ANN001
+def account_list(request):
     scope = _scope_or_403(request)
     agencies = Agency.objects.filter(pk__in=scope.agency_ids).order_by("level", "name")
     form = NewAccountForm(request.POST or None, agencies=agencies)
@@ -74,7 +74,7 @@ def account_list(request):  # noqa: ANN001
 
 @require_POST
 @login_required
-def account_role(request, pk: int):  # noqa: ANN001
+def account_role(request, pk: int):
     scope = _scope_or_403(request)
     if not (scope.superuser or scope.role == Role.SECURITY_ADMIN):
         raise PermissionDenied(ACCOUNTS_ONLY)

@@ -18,7 +18,7 @@ AUDITORS_ONLY = "只有审计管理员可以查看审计日志"
 
 
 @login_required
-def audit_log(request):  # noqa: ANN001
+def audit_log(request):
     scope = request_scope(request)
     if not scope.reads_audit:
         raise PermissionDenied(AUDITORS_ONLY)

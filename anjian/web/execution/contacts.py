@@ -30,11 +30,11 @@ FEEDBACK_SAVED = "已记录{name}{date}的反馈"
 ANSWER_SAVED = "已记录对{name}{date}反馈的答复"
 
 
-def contact_points_in(scope):  # noqa: ANN001, ANN201
+def contact_points_in(scope):
     return ContactPoint.objects.filter(agency_id__in=scope.agency_ids)
 
 
-def feedback_in(scope):  # noqa: ANN001, ANN201
+def feedback_in(scope):
     return ContactFeedback.objects.filter(contact_point__agency_id__in=scope.agency_ids)
 
 
@@ -43,7 +43,7 @@ class ContactPointForm(forms.Form):
     office = forms.ModelChoiceField(label="联系股室", queryset=Office.objects.none(), required=False)
     year = forms.IntegerField(label="年度", min_value=2000, max_value=2100)
 
-    def __init__(self, *args, agency, enterprises, **kwargs):  # noqa: ANN001, ANN002, ANN003
+    def __init__(self, *args, agency, enterprises, **kwargs):
         super().__init__(*args, **kwargs)
         self.enterprises = enterprises
         self.fields["office"].queryset = Office.objects.filter(agency=agency)
@@ -66,12 +66,12 @@ def _year(value: str | None) -> int:
     return int(value) if value and value.isdigit() and 2000 <= int(value) <= 2100 else today().year
 
 
-def _back(agency_id: int, year: int):  # noqa: ANN202
+def _back(agency_id: int, year: int):
     return redirect(f"{reverse('web:exec_contacts')}?agency={agency_id}&year={year}")
 
 
 @business_view
-def contact_page(request, scope):  # noqa: ANN001
+def contact_page(request, scope):
     agency = chosen_agency(scope, request.GET.get("agency"))
     year = _year(request.GET.get("year"))
     points = (
@@ -93,7 +93,7 @@ def contact_page(request, scope):  # noqa: ANN001
 
 @require_POST
 @business_view
-def contact_assign(request, scope):  # noqa: ANN001
+def contact_assign(request, scope):
     agency = chosen_agency(scope, request.POST.get("agency"))
     require_edit(scope, agency.pk)
     form = ContactPointForm(request.POST, agency=agency, enterprises=enterprises_in(scope))
@@ -114,7 +114,7 @@ def contact_assign(request, scope):  # noqa: ANN001
 
 @require_POST
 @business_view
-def feedback_record(request, scope, pk: int):  # noqa: ANN001
+def feedback_record(request, scope, pk: int):
     point = get_object_or_404(contact_points_in(scope).select_related("enterprise"), pk=pk)
     require_edit(scope, point.agency_id)
     form = FeedbackForm(request.POST)
@@ -132,7 +132,7 @@ def feedback_record(request, scope, pk: int):  # noqa: ANN001
 
 @require_POST
 @business_view
-def feedback_answer(request, scope, pk: int):  # noqa: ANN001
+def feedback_answer(request, scope, pk: int):
     feedback = get_object_or_404(feedback_in(scope).select_related("contact_point__enterprise"), pk=pk)
     point = feedback.contact_point
     require_edit(scope, point.agency_id)

@@ -62,7 +62,7 @@ class InspectionForm(forms.Form):
     approval_note = forms.CharField(label="批准说明", required=False, max_length=300,
                                     widget=forms.TextInput(attrs={"size": 60}))  # fmt: skip
 
-    def __init__(self, *args, agency: Agency, enterprises, **kwargs):  # noqa: ANN001, ANN002, ANN003
+    def __init__(self, *args, agency: Agency, enterprises, **kwargs):
         super().__init__(*args, **kwargs)
         self.agency, self.enterprises = agency, enterprises
         self.fields["officers"].queryset = (
@@ -89,7 +89,7 @@ class InspectionForm(forms.Form):
             raise forms.ValidationError(ENTERPRISE_AMBIGUOUS.format(q=q, n=len(found)))
         return found[0]
 
-    def clean(self):  # noqa: ANN201
+    def clean(self):
         data = super().clean()
         visit, enterprise = data.get("scheduled_visit"), data.get("enterprise")
         if visit is not None and enterprise is not None and visit.enterprise_id != enterprise.pk:

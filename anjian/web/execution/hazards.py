@@ -25,12 +25,12 @@ PUBLISH_SAVED = "已记录处罚决定{number}于{date}公示"
 FORM_INVALID = "{what}未保存：{errors}"
 
 
-def form_errors(form) -> str:  # noqa: ANN001
+def form_errors(form) -> str:
     return "；".join(f"{form.fields[k].label if k in form.fields else ''}{v}" for k, vs in form.errors.items()
                     for v in vs)  # fmt: skip
 
 
-def open_reviews(scope, day):  # noqa: ANN001, ANN201
+def open_reviews(scope, day):
     """Reviews due this month or overdue, per agency in scope, each judged against its due date on `day`."""
     agency_ids = (
         reviews_in(scope).filter(reviewed_on__isnull=True).values_list("order__inspection__agency", flat=True)
@@ -46,7 +46,7 @@ def open_reviews(scope, day):  # noqa: ANN001, ANN201
 
 
 @business_view
-def hazard_page(request, scope):  # noqa: ANN001
+def hazard_page(request, scope):
     day = today()
     reviews = open_reviews(scope, day)
     hazards = (
@@ -65,7 +65,7 @@ def hazard_page(request, scope):  # noqa: ANN001
 
 @require_POST
 @business_view
-def review_record(request, scope, pk: int):  # noqa: ANN001
+def review_record(request, scope, pk: int):
     review = get_object_or_404(reviews_in(scope).select_related("order__inspection"), pk=pk)
     agency_id = review.order.inspection.agency_id
     require_edit(scope, agency_id)
@@ -88,13 +88,13 @@ def review_record(request, scope, pk: int):  # noqa: ANN001
     return redirect("web:exec_hazards")
 
 
-def _publication(penalty, packs: Packs, day):  # noqa: ANN001, ANN202
+def _publication(penalty, packs: Packs, day):
     return track(packs(penalty.inspection.agency), "penalty.publication", "处罚决定公示", penalty.decided_on,
                  penalty.published_on, day)  # fmt: skip
 
 
 @business_view
-def penalty_page(request, scope):  # noqa: ANN001
+def penalty_page(request, scope):
     day, packs = today(), Packs()
     rows = penalties_in(scope).select_related("inspection__enterprise", "inspection__agency")
     if (year := request.GET.get("year", "")).isdigit():
@@ -117,7 +117,7 @@ def penalty_page(request, scope):  # noqa: ANN001
 
 @require_POST
 @business_view
-def penalty_publish(request, scope, pk: int):  # noqa: ANN001
+def penalty_publish(request, scope, pk: int):
     penalty = get_object_or_404(penalties_in(scope).select_related("inspection"), pk=pk)
     agency_id = penalty.inspection.agency_id
     require_edit(scope, agency_id)

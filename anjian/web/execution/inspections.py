@@ -36,7 +36,7 @@ NEEDS_LEADER = "本次检查须经局领导批准方可录入：请由本部门�
 INSPECTION_SAVED = "已录入检查记录：{name}（{date}）"
 
 
-def filtered(scope, params):  # noqa: ANN001, ANN201
+def filtered(scope, params):
     rows = inspections_in(scope)
     if (month := params.get("month", "")) and len(month) == 7 and month[:4].isdigit() and month[5:].isdigit():
         rows = rows.filter(date__year=int(month[:4]), date__month=int(month[5:]))
@@ -56,7 +56,7 @@ def filtered(scope, params):  # noqa: ANN001, ANN201
 
 
 @business_view
-def inspection_list(request, scope):  # noqa: ANN001
+def inspection_list(request, scope):
     rows = (
         filtered(scope, request.GET).select_related("enterprise", "agency")
         .prefetch_related("officers", "offices").order_by("-date", "-pk")
@@ -72,13 +72,13 @@ def inspection_list(request, scope):  # noqa: ANN001
 
 
 @business_view
-def inspection_detail(request, scope, pk: int):  # noqa: ANN001
+def inspection_detail(request, scope, pk: int):
     rows = inspections_in(scope).select_related("agency", "enterprise", "plan_entry", "scheduled_visit")
     row = get_object_or_404(rows, pk=pk)
     return render(request, "web/exec_inspection_detail.html", detail_context(scope, row))
 
 
-def detail_context(scope, row: Inspection, **bound) -> dict:  # noqa: ANN001, ANN003
+def detail_context(scope, row: Inspection, **bound) -> dict:
     """The detail page's context; editors also get the recording forms (`bound` ones re-shown with errors)."""
     orders = row.orders.prefetch_related("reviews", "hazards").order_by("issued_on", "pk")
     can_record = scope.edits(row.agency_id)
@@ -91,7 +91,7 @@ def detail_context(scope, row: Inspection, **bound) -> dict:  # noqa: ANN001, AN
     )  # fmt: skip
 
 
-def plan_entry_for(agency, enterprise, day: dt.date) -> PlanEntry | None:  # noqa: ANN001
+def plan_entry_for(agency, enterprise, day: dt.date) -> PlanEntry | None:
     """The enterprise's entry in the newest version of the agency's annual plan of that year, if any."""
     version = (
         PlanVersion.objects.filter(plan__agency=agency, plan__year=day.year, plan__kind=Plan.Kind.ANNUAL)
@@ -100,7 +100,7 @@ def plan_entry_for(agency, enterprise, day: dt.date) -> PlanEntry | None:  # noq
     return version.entries.filter(enterprise=enterprise).first() if version else None
 
 
-def _save(request, scope, agency, form: InspectionForm):  # noqa: ANN001, ANN202
+def _save(request, scope, agency, form: InspectionForm):
     """Check with the core, demand a leader's approval on warnings, then record. Returns (row, check)."""
     d = form.cleaned_data
     enterprise, officers = d["enterprise"], list(d["officers"])
@@ -149,7 +149,7 @@ def _save(request, scope, agency, form: InspectionForm):  # noqa: ANN001, ANN202
     return row, check
 
 
-def _initial(request, agency) -> dict:  # noqa: ANN001
+def _initial(request, agency) -> dict:
     """Prefill from a scheduled visit (`?visit=`) of the agency's plan: its unit, date and officers."""
     visit_id = request.GET.get("visit", "")
     if not visit_id.isdigit():
@@ -160,7 +160,7 @@ def _initial(request, agency) -> dict:  # noqa: ANN001
 
 
 @business_view
-def inspection_new(request, scope):  # noqa: ANN001
+def inspection_new(request, scope):
     agency = chosen_agency(scope, request.GET.get("agency"))
     require_edit(scope, agency.pk)
     form = InspectionForm(request.POST or None, agency=agency, enterprises=enterprises_in(scope),

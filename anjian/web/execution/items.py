@@ -40,14 +40,14 @@ class ItemListForm(forms.Form):
     file = forms.FileField(label="或上传清单文件", required=False,
                            help_text="xlsx 或 csv，列名：检查事项、检查依据、检查对象；上传文件时以文件为准")  # fmt: skip
 
-    def clean_file(self):  # noqa: ANN201
+    def clean_file(self):
         upload = self.cleaned_data.get("file")
         if upload is not None and Path(upload.name).suffix.lower() not in SUFFIXES:
             raise forms.ValidationError(ITEMS_BAD_FILE)
         return upload
 
 
-def _page(request, scope, agency, form: ItemListForm, errors=()):  # noqa: ANN001, ANN202
+def _page(request, scope, agency, form: ItemListForm, errors=()):
     day = today()
     items = (
         items_in_force(agency=agency, day=day).select_related("publication").order_by("sort_order", "name")
@@ -65,13 +65,13 @@ def _page(request, scope, agency, form: ItemListForm, errors=()):  # noqa: ANN00
 
 
 @business_view
-def item_page(request, scope):  # noqa: ANN001
+def item_page(request, scope):
     agency = chosen_agency(scope, request.GET.get("agency"))
     lines = item_lines(items_in_force(agency=agency, day=today()).order_by("sort_order", "name"))
     return _page(request, scope, agency, ItemListForm(initial={"published_on": today(), "lines": lines}))
 
 
-def _items(form: ItemListForm):  # noqa: ANN202
+def _items(form: ItemListForm):
     """(items, row errors, message when there are errors) from the uploaded file, else from the text."""
     upload = form.cleaned_data["file"]
     if upload is None:
@@ -89,7 +89,7 @@ def _items(form: ItemListForm):  # noqa: ANN202
 
 @require_POST
 @business_view
-def item_publish(request, scope):  # noqa: ANN001
+def item_publish(request, scope):
     agency = chosen_agency(scope, request.POST.get("agency"))
     require_edit(scope, agency.pk)
     form = ItemListForm(request.POST, request.FILES)

@@ -36,5 +36,5 @@ class Packs:
         return self._by_ruleset[agency.ruleset]
 
 
-def tab_context(scope: Scope, tab: str, **extra) -> dict:  # noqa: ANN003
+def tab_context(scope: Scope, tab: str, **extra) -> dict:
     return {"tabs": TABS, "tab": tab, "multi_agency": len(scope.agency_ids) > 1, **extra}

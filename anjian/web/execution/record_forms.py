@@ -24,7 +24,7 @@ FILING_STEPS = {
 }
 
 
-def open_hazards(inspection: Inspection):  # noqa: ANN201
+def open_hazards(inspection: Inspection):
     """The inspection's hazards no order covers yet and not rectified: the ones an order may still cover."""
     return inspection.hazards.filter(order__isnull=True, rectified_on__isnull=True).order_by("found_on", "pk")
 
@@ -49,7 +49,7 @@ class OrderForm(forms.Form):
         error_messages={"required": ORDER_NO_HAZARD},
     )  # fmt: skip
 
-    def __init__(self, *args, inspection: Inspection, **kwargs):  # noqa: ANN002, ANN003
+    def __init__(self, *args, inspection: Inspection, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["hazards"].queryset = open_hazards(inspection)
         self.fields["hazards"].label_from_instance = lambda h: (
@@ -79,7 +79,7 @@ class ReportSubmissionForm(forms.Form):
     submitted_on = forms.DateField(label="报送日期", widget=DATE)
     document = forms.CharField(label="报送文件", max_length=300, required=False, help_text="文号或文件名")
 
-    def __init__(self, *args, agency: Agency, **kwargs):  # noqa: ANN002, ANN003
+    def __init__(self, *args, agency: Agency, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["office"].queryset = agency.offices.order_by("sort_order", "name")
 
@@ -94,7 +94,7 @@ class AdjustmentForm(forms.Form):
                               help_text="自动判断：重点检查单位名单或责任股室变化的为重大调整")  # fmt: skip
     document = forms.CharField(label="调整决定文号", max_length=100, required=False)
 
-    def __init__(self, *args, plans, **kwargs):  # noqa: ANN001, ANN002, ANN003
+    def __init__(self, *args, plans, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["plan"].queryset = plans
         self.fields["plan"].label_from_instance = lambda p: f"{p.agency.name} {p.year} 年度计划"
@@ -105,13 +105,13 @@ class AdjustmentFileForm(forms.Form):
     done_on = forms.DateField(label="日期", widget=DATE)
     document = forms.CharField(label="文号", max_length=100, required=False)
 
-    def __init__(self, *args, adjustment: PlanAdjustment, **kwargs):  # noqa: ANN002, ANN003
+    def __init__(self, *args, adjustment: PlanAdjustment, **kwargs):
         super().__init__(*args, **kwargs)
         steps = FILING_STEPS if adjustment.is_major else dict(list(FILING_STEPS.items())[:1])
         self.fields["step"].choices = list(steps.items())
 
 
-def inspection_forms(inspection: Inspection, **bound) -> dict:  # noqa: ANN003
+def inspection_forms(inspection: Inspection, **bound) -> dict:
     """The three recording forms of an inspection's page: the ones given (bound, with errors) or blank ones."""
     return {
         "hazard_form": bound.get("hazard_form") or HazardForm(),
@@ -121,7 +121,7 @@ def inspection_forms(inspection: Inspection, **bound) -> dict:  # noqa: ANN003
     }
 
 
-def adjustable_plans(scope):  # noqa: ANN001, ANN201
+def adjustable_plans(scope):
     """Annual plans with a compiled version, of the agencies whose 局领导 the user is (plan_adjust recompiles
     the annual plan of the agency and year)."""
     approved = [a for a in scope.agency_ids if scope.approves(a)]

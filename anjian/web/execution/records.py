@@ -42,22 +42,22 @@ FILING_SAVED = "已登记{step}：{date}"
 LEADER_ONLY = "计划调整及其备案、报批须由本部门局领导办理"
 
 
-def require_approve(scope, agency_id: int) -> None:  # noqa: ANN001
+def require_approve(scope, agency_id: int) -> None:
     if not scope.approves(agency_id):
         raise PermissionDenied(LEADER_ONLY)
 
 
-def _inspection(scope, pk: int):  # noqa: ANN001, ANN202
+def _inspection(scope, pk: int):
     row = get_object_or_404(inspections_in(scope).select_related("agency", "enterprise"), pk=pk)
     require_edit(scope, row.agency_id)
     return row
 
 
-def _detail_again(request, scope, row, **bound):  # noqa: ANN001, ANN003, ANN202
+def _detail_again(request, scope, row, **bound):
     return render(request, "web/exec_inspection_detail.html", detail_context(scope, row, **bound))
 
 
-def _inspection_post(request, scope, pk: int, make_form, key: str, save):  # noqa: ANN001, ANN202
+def _inspection_post(request, scope, pk: int, make_form, key: str, save):
     """One form of the inspection page: accepted → back to the page with `save`'s message; refused → the page
     again with the form, its typed values and the reason on its field."""
     row = _inspection(scope, pk)
@@ -75,8 +75,8 @@ def _inspection_post(request, scope, pk: int, make_form, key: str, save):  # noq
 
 @require_POST
 @business_view
-def hazard_record(request, scope, pk: int):  # noqa: ANN001
-    def save(row, d: dict) -> str:  # noqa: ANN001
+def hazard_record(request, scope, pk: int):
+    def save(row, d: dict) -> str:
         return HAZARD_SAVED.format(description=services.hazard_record(inspection=row, **d).description)
 
     return _inspection_post(request, scope, pk, lambda row: HazardForm(request.POST), "hazard_form", save)
@@ -84,8 +84,8 @@ def hazard_record(request, scope, pk: int):  # noqa: ANN001
 
 @require_POST
 @business_view
-def order_issue(request, scope, pk: int):  # noqa: ANN001
-    def save(row, d: dict) -> str:  # noqa: ANN001
+def order_issue(request, scope, pk: int):
+    def save(row, d: dict) -> str:
         order = services.order_issue(inspection=row, number=d["number"], issued_on=d["issued_on"],
                                      deadline=d["deadline"], hazards=list(d["hazards"]))  # fmt: skip
         return ORDER_SAVED.format(
@@ -98,8 +98,8 @@ def order_issue(request, scope, pk: int):  # noqa: ANN001
 
 @require_POST
 @business_view
-def penalty_decide(request, scope, pk: int):  # noqa: ANN001
-    def save(row, d: dict) -> str:  # noqa: ANN001
+def penalty_decide(request, scope, pk: int):
+    def save(row, d: dict) -> str:
         return PENALTY_SAVED.format(number=services.penalty_decide(inspection=row, **d).number)
 
     return _inspection_post(request, scope, pk, lambda row: PenaltyForm(request.POST), "penalty_form", save)
@@ -107,7 +107,7 @@ def penalty_decide(request, scope, pk: int):  # noqa: ANN001
 
 @require_POST
 @business_view
-def report_submit(request, scope):  # noqa: ANN001
+def report_submit(request, scope):
     agency = chosen_agency(scope, request.POST.get("agency"))
     require_edit(scope, agency.pk)
     form = ReportSubmissionForm(request.POST, agency=agency)
@@ -131,7 +131,7 @@ def report_submit(request, scope):  # noqa: ANN001
 
 @require_POST
 @business_view
-def adjustment_new(request, scope):  # noqa: ANN001
+def adjustment_new(request, scope):
     plan_id = request.POST.get("plan", "")
     if plan_id.isdigit():
         require_approve(scope, plan_get(scope, int(plan_id)).agency_id)
@@ -156,7 +156,7 @@ def adjustment_new(request, scope):  # noqa: ANN001
 
 @require_POST
 @business_view
-def adjustment_filing(request, scope, pk: int):  # noqa: ANN001
+def adjustment_filing(request, scope, pk: int):
     row = get_object_or_404(adjustments_in(scope).select_related("plan__agency", "old_version", "new_version"),
                             pk=pk)  # fmt: skip
     require_approve(scope, row.plan.agency_id)

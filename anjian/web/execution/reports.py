@@ -48,14 +48,14 @@ def _periods(year: int) -> list[Period]:
 
 
 @business_view
-def report_page(request, scope):  # noqa: ANN001
+def report_page(request, scope):
     agency = chosen_agency(scope, request.GET.get("agency"))
     office = chosen_office(scope, agency, request.GET.get("office"))
     ctx = report_context(scope, agency, office, _year(request.GET.get("year")))
     return render(request, "web/exec_reports.html", ctx)
 
 
-def report_context(scope, agency, office, year: int, form=None) -> dict:  # noqa: ANN001
+def report_context(scope, agency, office, year: int, form=None) -> dict:
     """The page's context; editors get the submission form (a bound `form` is re-shown with its errors)."""
     day, pack = today(), Packs()(agency)
     sent = {
@@ -72,7 +72,7 @@ def report_context(scope, agency, office, year: int, form=None) -> dict:  # noqa
     )  # fmt: skip
 
 
-def download_audited(path: Path, writer, obj, agency_id: int, after: dict) -> FileResponse:  # noqa: ANN001
+def download_audited(path: Path, writer, obj, agency_id: int, after: dict) -> FileResponse:
     """Write into a scratch folder, audit the export like plan documents, and stream the bytes back."""
     with tempfile.TemporaryDirectory(prefix="anjian-export-") as out:
         target = Path(out) / path
@@ -83,7 +83,7 @@ def download_audited(path: Path, writer, obj, agency_id: int, after: dict) -> Fi
 
 
 @business_view
-def ledger_download(request, scope):  # noqa: ANN001
+def ledger_download(request, scope):
     agency = chosen_agency(scope, request.GET.get("agency"))
     office = chosen_office(scope, agency, request.GET.get("office"))
     year = today().year
@@ -100,7 +100,7 @@ def ledger_download(request, scope):  # noqa: ANN001
 
 
 @business_view
-def report_download(request, scope, kind: str, year: int, number: int, fmt: str):  # noqa: ANN001
+def report_download(request, scope, kind: str, year: int, number: int, fmt: str):
     if kind not in PERIODS or fmt not in WRITERS or not 1 <= number <= PERIODS[kind][1]:
         raise Http404
     agency = chosen_agency(scope, request.GET.get("agency"))
@@ -121,11 +121,11 @@ def _summary(diff: list[dict]) -> str:
 
 
 @business_view
-def adjustment_list(request, scope):  # noqa: ANN001
+def adjustment_list(request, scope):
     return render(request, "web/exec_adjustments.html", adjustment_list_context(scope))
 
 
-def adjustment_list_context(scope, form=None) -> dict:  # noqa: ANN001
+def adjustment_list_context(scope, form=None) -> dict:
     """The list; a 局领导 also gets the adjustment form for their agency's plans (a bound one with errors)."""
     day = today()
     rows = (
@@ -142,14 +142,14 @@ def adjustment_list_context(scope, form=None) -> dict:  # noqa: ANN001
 
 
 @business_view
-def adjustment_detail(request, scope, pk: int):  # noqa: ANN001
+def adjustment_detail(request, scope, pk: int):
     row = get_object_or_404(
         adjustments_in(scope).select_related("plan__agency", "old_version", "new_version"), pk=pk
     )
     return render(request, "web/exec_adjustment_detail.html", adjustment_detail_context(scope, row))
 
 
-def adjustment_detail_context(scope, row, form=None) -> dict:  # noqa: ANN001
+def adjustment_detail_context(scope, row, form=None) -> dict:
     """The detail; a 局领导 of the plan's agency also gets the filing form (a bound one with errors)."""
     day = today()
     return tab_context(

@@ -25,7 +25,7 @@ def _day(text: str) -> dt.date:
 
 
 @business_view
-def weekly_page(request, scope):  # noqa: ANN001
+def weekly_page(request, scope):
     agency = chosen_agency(scope, request.GET.get("agency"))
     text = request.GET.get("week", "")
     try:
@@ -46,7 +46,7 @@ def weekly_page(request, scope):  # noqa: ANN001
 
 
 @business_view
-def weekly_download(request, scope):  # noqa: ANN001
+def weekly_download(request, scope):
     agency = chosen_agency(scope, request.GET.get("agency"))
     try:
         day = _day(request.GET.get("week", ""))

@@ -16,7 +16,7 @@ from django.db.models.functions import ExtractMonth
 from anjian.plans.models import PlanVersion
 
 
-def _inspections():  # noqa: ANN202
+def _inspections():
     try:
         return apps.get_model("execution", "Inspection")
     except LookupError:
@@ -39,7 +39,7 @@ def done_by_month(version: PlanVersion) -> list[int] | None:
     return [by_month.get(m, 0) for m in range(1, 13)]
 
 
-def overdue_visits(version: PlanVersion, today: dt.date):  # noqa: ANN201
+def overdue_visits(version: PlanVersion, today: dt.date):
     """Scheduled visits whose date has passed with no inspection recorded for them."""
     visits = version.visits.filter(date__lt=today)
     model = _inspections()

@@ -18,7 +18,7 @@ CAP_JUSTIFY_SAVED = "已记录“{name}”的超上限说明，并编制第 {num
 
 @require_POST
 @business_view
-def plan_cap_justify(request, scope, plan_id: int):  # noqa: ANN001
+def plan_cap_justify(request, scope, plan_id: int):
     """Record (or replace) the justification of an over-cap line of the current version, then recompile."""
     version = version_get(scope, plan_id)
     plan = version.plan

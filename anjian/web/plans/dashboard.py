@@ -18,7 +18,7 @@ from .actuals import done_by_month, overdue_visits
 CAP_ALERTS = ("at_cap", "over_cap", "blocked", "justified")
 
 
-def plan_card(plan, today: dt.date) -> dict | None:  # noqa: ANN001
+def plan_card(plan, today: dt.date) -> dict | None:
     version = plan.current_version()
     if version is None:
         return None
@@ -61,7 +61,7 @@ def _series(card: dict, group: int) -> list[dict]:
 
 
 @business_view
-def dashboard(request, scope):  # noqa: ANN001
+def dashboard(request, scope):
     today = timezone.localdate()
     latest: dict[int, object] = {}
     for plan in plans_in(scope).order_by("agency__level", "agency__name", "-year"):

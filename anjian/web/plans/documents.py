@@ -18,14 +18,14 @@ from .pages import _context
 
 
 @business_view
-def plan_documents(request, scope, plan_id: int):  # noqa: ANN001
+def plan_documents(request, scope, plan_id: int):
     ctx = _context(request, scope, plan_id, "documents")
     ctx["formats"] = [("docx", "计划文件（GB/T 9704 DOCX）"), ("xlsx", "计划附表（Excel）")]
     return render(request, "web/plan_documents.html", ctx)
 
 
 @business_view
-def plan_download(request, scope, plan_id: int, number: int, fmt: str):  # noqa: ANN001
+def plan_download(request, scope, plan_id: int, number: int, fmt: str):
     if fmt not in WRITERS:
         raise Http404
     version = version_get(scope, plan_id, number)

@@ -43,7 +43,7 @@ def _checked(draw: Draw) -> dict:
 
 
 @business_view
-def plan_draw(request, scope, plan_id: int):  # noqa: ANN001
+def plan_draw(request, scope, plan_id: int):
     ctx = _context(request, scope, plan_id, "draw")
     ctx["draws"] = [{"draw": d, **_checked(d)} for d in ctx["version"].draws.order_by("pk")]
     return render(request, "web/plan_draw.html", ctx)
@@ -51,7 +51,7 @@ def plan_draw(request, scope, plan_id: int):  # noqa: ANN001
 
 @require_POST
 @business_view
-def plan_redraw(request, scope, plan_id: int):  # noqa: ANN001
+def plan_redraw(request, scope, plan_id: int):
     """A fresh draw (a recompile replays the last seed): the leader's decision, with its reason, before submission."""
     plan = version_get(scope, plan_id).plan
     if not scope.approves(plan.agency_id) or plan.status != Plan.Status.DRAFT:
@@ -68,7 +68,7 @@ def plan_redraw(request, scope, plan_id: int):  # noqa: ANN001
     return redirect("web:plan_draw", plan_id=plan.pk)
 
 
-def draw_public(request, commitment: str):  # noqa: ANN001
+def draw_public(request, commitment: str):
     """Public: anyone holding the published commitment may replay the draw (no login; nothing else is shown)."""
     if len(commitment) != 64:
         raise Http404
@@ -83,7 +83,7 @@ def draw_public(request, commitment: str):  # noqa: ANN001
     return render(request, "web/draw_public.html", {"draw": draw, **_checked(draw)})
 
 
-def draw_public_json(request, commitment: str):  # noqa: ANN001
+def draw_public_json(request, commitment: str):
     draw = Draw.objects.filter(commitment=commitment).select_related("version__plan").order_by("-pk").first()
     if draw is None:
         raise Http404

@@ -35,11 +35,11 @@ class MultipleFileInput(forms.ClearableFileInput):
 
 
 class MultipleFileField(forms.FileField):
-    def __init__(self, *args, **kwargs):  # noqa: ANN002, ANN003
+    def __init__(self, *args, **kwargs):
         kwargs.setdefault("widget", MultipleFileInput())
         super().__init__(*args, **kwargs)
 
-    def clean(self, data, initial=None):  # noqa: ANN001, ANN201
+    def clean(self, data, initial=None):
         single = super().clean
         if isinstance(data, list | tuple):
             return [single(d, initial) for d in data]
@@ -72,7 +72,7 @@ class PlanSettingsForm(forms.Form):
         help_text="互相引用（includes）的文件一起上传；不上传则沿用已有的测算表",
     )  # fmt: skip
 
-    def __init__(self, *args, offices: list[str], years: tuple[int, int], creating: bool, **kwargs):  # noqa: ANN002, ANN003
+    def __init__(self, *args, offices: list[str], years: tuple[int, int], creating: bool, **kwargs):
         super().__init__(*args, **kwargs)
         self.offices, self.years = offices, years
         if not creating:
@@ -146,7 +146,7 @@ class PlanSettingsForm(forms.Form):
         return initial
 
 
-def _saved(upload, folder: Path, suffixes: tuple[str, ...]) -> Path:  # noqa: ANN001 - an UploadedFile
+def _saved(upload, folder: Path, suffixes: tuple[str, ...]) -> Path:  # an UploadedFile
     name = Path(upload.name).name
     if Path(name).suffix.lower() not in suffixes:
         raise forms.ValidationError(FILE_SUFFIX.format(file=name, suffixes="、".join(suffixes)))

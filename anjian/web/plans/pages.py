@@ -30,13 +30,13 @@ STATUS_FLOW = {  # status → (next status, who may move it there)
 
 
 @business_view
-def plan_list(request, scope):  # noqa: ANN001
+def plan_list(request, scope):
     plans = plans_in(scope).prefetch_related("versions").order_by("-year", "agency__level", "agency__name")
     can_create = bool(scope.home_id) and scope.edits(scope.home_id)
     return render(request, "web/plan_list.html", {"plans": plans, "can_create": can_create})
 
 
-def _context(request, scope, plan_id: int, step: str, number: int | None = None) -> dict:  # noqa: ANN001
+def _context(request, scope, plan_id: int, step: str, number: int | None = None) -> dict:
     version = version_get(scope, plan_id, number)
     plan = version.plan
     return {
@@ -49,7 +49,7 @@ def _context(request, scope, plan_id: int, step: str, number: int | None = None)
 
 
 @business_view
-def plan_rules(request, scope, plan_id: int):  # noqa: ANN001
+def plan_rules(request, scope, plan_id: int):
     ctx = _context(request, scope, plan_id, "rules")
     pack = load_pack(ctx["version"].ruleset)
     ctx["pack"] = pack
@@ -60,7 +60,7 @@ def plan_rules(request, scope, plan_id: int):  # noqa: ANN001
 
 
 @business_view
-def plan_classification(request, scope, plan_id: int):  # noqa: ANN001
+def plan_classification(request, scope, plan_id: int):
     ctx = _context(request, scope, plan_id, "classification")
     category = request.GET.get("category", "key")
     entries = (
@@ -80,7 +80,7 @@ def plan_classification(request, scope, plan_id: int):  # noqa: ANN001
 
 
 @business_view
-def plan_frequencies(request, scope, plan_id: int):  # noqa: ANN001
+def plan_frequencies(request, scope, plan_id: int):
     ctx = _context(request, scope, plan_id, "frequencies")
     entries = ctx["version"].entries.select_related("enterprise").order_by("category", "sector", "sort_order")
     if request.GET.get("alerts"):
@@ -92,7 +92,7 @@ def plan_frequencies(request, scope, plan_id: int):  # noqa: ANN001
 
 
 @business_view
-def plan_workdays(request, scope, plan_id: int):  # noqa: ANN001
+def plan_workdays(request, scope, plan_id: int):
     ctx = _context(request, scope, plan_id, "workdays")
     ctx.update(
         sheets=ctx["version"].sheets.order_by("pk"),
@@ -103,7 +103,7 @@ def plan_workdays(request, scope, plan_id: int):  # noqa: ANN001
 
 
 @business_view
-def plan_records(request, scope, plan_id: int):  # noqa: ANN001
+def plan_records(request, scope, plan_id: int):
     ctx = _context(request, scope, plan_id, "records")
     plan = ctx["plan"]
     version_ids = [str(v.pk) for v in ctx["versions"]]
@@ -124,7 +124,7 @@ def plan_records(request, scope, plan_id: int):  # noqa: ANN001
 
 @require_POST
 @business_view
-def plan_advance(request, scope, plan_id: int):  # noqa: ANN001
+def plan_advance(request, scope, plan_id: int):
     """Move the plan one step: 报批 (an editor), then 批准 / 备案 / 印发 (局领导)."""
     version = version_get(scope, plan_id)
     plan = version.plan
@@ -149,7 +149,7 @@ def plan_advance(request, scope, plan_id: int):  # noqa: ANN001
 
 @require_POST
 @business_view
-def plan_override(request, scope, plan_id: int):  # noqa: ANN001
+def plan_override(request, scope, plan_id: int):
     version = version_get(scope, plan_id)
     require_edit(scope, version.plan.agency_id)
     require_draft(version.plan)
@@ -172,7 +172,7 @@ def plan_override(request, scope, plan_id: int):  # noqa: ANN001
 
 @require_POST
 @business_view
-def plan_recompile(request, scope, plan_id: int):  # noqa: ANN001
+def plan_recompile(request, scope, plan_id: int):
     version = version_get(scope, plan_id)
     plan = version.plan
     require_edit(scope, plan.agency_id)

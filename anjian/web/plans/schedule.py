@@ -31,7 +31,7 @@ def _month_grid(year: int, month: int, by_day: dict) -> list[list[dict]]:
 
 
 @business_view
-def plan_schedule(request, scope, plan_id: int):  # noqa: ANN001
+def plan_schedule(request, scope, plan_id: int):
     ctx = _context(request, scope, plan_id, "schedule")
     version = ctx["version"]
     visits = version.visits.select_related("enterprise").prefetch_related("offices", "officers")
@@ -87,7 +87,7 @@ def plan_schedule(request, scope, plan_id: int):  # noqa: ANN001
 
 @require_POST
 @business_view
-def plan_schedule_run(request, scope, plan_id: int):  # noqa: ANN001
+def plan_schedule_run(request, scope, plan_id: int):
     """Re-run the scheduler on the current version (an editor of the plan's own agency); time-limited."""
     version = version_get(scope, plan_id)
     require_edit(scope, version.plan.agency_id)

@@ -31,7 +31,7 @@ def _offices(agency: Agency) -> list[str]:
     return list(Office.objects.filter(agency=agency).order_by("pk").values_list("name", flat=True))
 
 
-def _folder(agency: Agency, year: int):  # noqa: ANN202 - a Path
+def _folder(agency: Agency, year: int):  # a Path
     return PLAN_FILES_DIR / f"{agency.code}-{year}"
 
 
@@ -41,7 +41,7 @@ def _years() -> tuple[int, int]:
 
 
 @business_view
-def plan_new(request, scope):  # noqa: ANN001
+def plan_new(request, scope):
     agency = Agency.objects.filter(pk=scope.home_id).first()
     if agency is None:
         raise PermissionDenied(NO_HOME)
@@ -62,7 +62,7 @@ def plan_new(request, scope):  # noqa: ANN001
 
 
 @business_view
-def plan_settings(request, scope, plan_id: int):  # noqa: ANN001
+def plan_settings(request, scope, plan_id: int):
     plan = plan_get(scope, plan_id)
     can_edit = scope.edits(plan.agency_id) and plan.status == Plan.Status.DRAFT
     previous = PlanConfig.from_settings(plan.settings or {})
@@ -92,7 +92,7 @@ def plan_settings(request, scope, plan_id: int):  # noqa: ANN001
 
 def _save(
     request, form: PlanSettingsForm, agency: Agency, year: int, previous: PlanConfig, compile_now: bool
-):  # noqa: ANN001, ANN202
+):
     """Settings (and, when asked, a compile) in one transaction; a file problem goes back onto the form."""
     try:
         config = config_from(form, previous, _folder(agency, year))

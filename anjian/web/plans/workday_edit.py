@@ -36,7 +36,7 @@ TOTALS = (
 )  # fmt: skip
 
 
-def _values(item) -> dict[str, Decimal]:  # noqa: ANN001 - a core LineItem
+def _values(item) -> dict[str, Decimal]:  # a core LineItem
     """What the editor offers for a line: its lump sum, or the factors it gives."""
     return {"lump": item.lump} if item.is_lump else item.given_factors()
 
@@ -45,7 +45,7 @@ def _label(name: str) -> str:
     return LUMP_LABEL if name == "lump" else FACTOR_LABELS[name]
 
 
-def totals_panel(row: SheetRow, result=None, errors=(), changed_lines=()) -> dict:  # noqa: ANN001
+def totals_panel(row: SheetRow, result=None, errors=(), changed_lines=()) -> dict:
     """The stored figures of a team beside the previewed ones (the stored ones again when there is no preview)."""
     totals = result.totals if result is not None else None
     rows = []
@@ -83,7 +83,7 @@ def _sheet_row(version: PlanVersion, team_id: str) -> SheetRow:
     return row
 
 
-def posted_edits(row: SheetRow, post) -> tuple[list[LineEdit], list[str]]:  # noqa: ANN001 - a QueryDict
+def posted_edits(row: SheetRow, post) -> tuple[list[LineEdit], list[str]]:  # a QueryDict
     """Edits for the lines whose posted values differ from the stored ones; each carries all the line's values."""
     team = stored_team(row)
     edits, errors = [], []
@@ -112,13 +112,13 @@ def posted_edits(row: SheetRow, post) -> tuple[list[LineEdit], list[str]]:  # no
     return edits, errors
 
 
-def _changed_lines(row: SheetRow, result) -> list[dict]:  # noqa: ANN001 - a core TeamResult
+def _changed_lines(row: SheetRow, result) -> list[dict]:  # a core TeamResult
     before = stored_team(row).items
     return [{"title": old.title, "before": number_text(old.result), "after": number_text(new.result)}
             for old, new in zip(before, result.team.items, strict=True) if old.result != new.result]  # fmt: skip
 
 
-def _checked(scope, plan_id: int, post) -> tuple[PlanVersion, SheetRow, str]:  # noqa: ANN001
+def _checked(scope, plan_id: int, post) -> tuple[PlanVersion, SheetRow, str]:
     version = version_get(scope, plan_id)
     require_edit(scope, version.plan.agency_id)
     require_draft(version.plan)
@@ -129,7 +129,7 @@ def _checked(scope, plan_id: int, post) -> tuple[PlanVersion, SheetRow, str]:  #
 
 @require_POST
 @business_view
-def workday_preview_view(request, scope, plan_id: int):  # noqa: ANN001
+def workday_preview_view(request, scope, plan_id: int):
     """htmx: the team's totals fragment recomputed with the posted values; nothing is saved."""
     version, row, stale = _checked(scope, plan_id, request.POST)
     edits, errors = posted_edits(row, request.POST)
@@ -148,7 +148,7 @@ def workday_preview_view(request, scope, plan_id: int):  # noqa: ANN001
 
 @require_POST
 @business_view
-def workday_save(request, scope, plan_id: int):  # noqa: ANN001
+def workday_save(request, scope, plan_id: int):
     """Store the changed lines with the reason and recompile; the new version holds the new sheet and review."""
     version, row, stale = _checked(scope, plan_id, request.POST)
     back = redirect("web:plan_workdays", plan_id=version.plan_id)

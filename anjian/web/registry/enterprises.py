@@ -23,7 +23,7 @@ FLAG_FIELDS = ("flag_key_chem", "flag_key_process", "flag_major_source", "flag_c
                "coal_class", "noncoal_class", "std_grade", "operating_status")  # fmt: skip
 
 
-def filtered(scope, params):  # noqa: ANN001, ANN201
+def filtered(scope, params):
     qs = enterprises_in(scope)
     if q := params.get("q", "").strip():
         # A credit code is looked up through its unique index; anything else is a substring of the name.
@@ -47,7 +47,7 @@ def filtered(scope, params):  # noqa: ANN001, ANN201
     return qs
 
 
-def districts(scope) -> list[str]:  # noqa: ANN001
+def districts(scope) -> list[str]:
     """The district names in scope, for the filter; cached briefly since it reads every enterprise."""
     key = "web:districts:" + ",".join(map(str, sorted(scope.agency_ids)))
 
@@ -59,7 +59,7 @@ def districts(scope) -> list[str]:  # noqa: ANN001
 
 
 @business_view
-def enterprise_list(request, scope):  # noqa: ANN001
+def enterprise_list(request, scope):
     # By agency, then registration order: the agency index yields this order, so no sort of 100,000 rows.
     qs = filtered(scope, request.GET).order_by("agency_id", "pk")
     capped = False
@@ -90,7 +90,7 @@ def enterprise_list(request, scope):  # noqa: ANN001
 
 
 @business_view
-def enterprise_detail(request, scope, pk: int):  # noqa: ANN001
+def enterprise_detail(request, scope, pk: int):
     enterprise = get_object_or_404(enterprises_in(scope).select_related("agency", "owning_office"), pk=pk)
     entries = (
         PlanEntry.objects.filter(enterprise=enterprise, version__plan__agency_id__in=scope.agency_ids)

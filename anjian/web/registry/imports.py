@@ -30,13 +30,13 @@ IMPORT_EXPIRED = "预览已过期，请重新上传"
 UPLOAD_DIR = settings.VAR_DIR / "uploads"
 
 
-def _home(scope, request) -> Agency | None:  # noqa: ANN001
+def _home(scope, request) -> Agency | None:
     agency_id = scope.home_id or request.POST.get("agency") or request.GET.get("agency")
     return Agency.objects.filter(pk=agency_id, pk__in=scope.agency_ids).first() if agency_id else None
 
 
 @business_view
-def import_page(request, scope):  # noqa: ANN001
+def import_page(request, scope):
     agencies = Agency.objects.filter(pk__in=scope.agency_ids) if scope.superuser else None
     ctx = {
         "kinds": [(k, v[0]) for k, v in KINDS.items()],
@@ -71,7 +71,7 @@ def import_page(request, scope):  # noqa: ANN001
 
 
 @business_view
-def import_confirm(request, scope):  # noqa: ANN001
+def import_confirm(request, scope):
     pending = request.session.get("import") or {}
     if request.method != "POST" or pending.get("token") != request.POST.get("token"):
         messages.error(request, IMPORT_EXPIRED)

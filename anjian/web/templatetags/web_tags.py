@@ -6,17 +6,17 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def user_scope(context):  # noqa: ANN001, ANN201
+def user_scope(context):
     return request_scope(context["request"])
 
 
 @register.filter
-def yesno_cn(value):  # noqa: ANN001, ANN201
+def yesno_cn(value):
     return "是" if value is True else "否" if value is False else (value or "—")
 
 
 @register.filter
-def get_item(mapping, key):  # noqa: ANN001, ANN201
+def get_item(mapping, key):
     return mapping.get(key) if mapping else None
 
 
@@ -25,26 +25,26 @@ CAP_STATUS = {"ok": "未超上限", "at_cap": "已达上限", "over_cap": "超�
 
 
 @register.filter
-def cap_status(value):  # noqa: ANN001, ANN201
+def cap_status(value):
     return CAP_STATUS.get(value, value or "—")
 
 
 @register.filter
-def as_json(value, limit=600):  # noqa: ANN001, ANN201
+def as_json(value, limit=600):
     import json
 
     text = json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True)
     return text if len(text) <= int(limit) else text[: int(limit)] + " …"
 
 
-def _status(value) -> str:  # noqa: ANN001
+def _status(value) -> str:
     from anjian.plans.models import Plan
 
     return Plan.Status(value).label if value in Plan.Status.values else str(value or "")
 
 
 @register.filter
-def event_summary(event) -> str:  # noqa: ANN001
+def event_summary(event) -> str:
     """One readable line for an audit event on the plan's record page."""
     before, after = event.before or {}, event.after or {}
     if event.action == "approve":

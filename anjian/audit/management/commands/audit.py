@@ -18,7 +18,7 @@ class Command(BaseCommand):
         verify.add_argument("--head", help="另行登记的最新哈希；用于发现末尾记录被删除")
         verify.add_argument("--json", action="store_true")
 
-    def handle(self, *args, action, head=None, json=False, **options):  # noqa: A002 - the --json flag
+    def handle(self, *args, action, head=None, json=False, **options):  # the --json flag
         count, head_hash, problems = verify_chain(expected_head=head)
         if json:
             self.stdout.write(_dumps(count, head_hash, problems))
@@ -31,7 +31,7 @@ class Command(BaseCommand):
             raise CommandError(f"审计日志校验未通过：{len(problems)} 处问题")
 
 
-def _dumps(count, head, problems) -> str:  # noqa: ANN001
+def _dumps(count, head, problems) -> str:
     body = {
         "ok": not problems, "events": count, "head": head,
         "problems": [{"code": p.code, "event_id": p.event_id, "message": p.message} for p in problems],
