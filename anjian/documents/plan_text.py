@@ -242,7 +242,8 @@ def _draws(plan: PlanSnapshot) -> list[Block]:
 
 def _safeguards(plan: PlanSnapshot) -> list[Block]:
     blocks = [Block(S.HEADING1, f"{heading1(6)}保障措施")]
-    for i, paragraph in enumerate(plan.safeguards or W.SAFEGUARDS, 1):
+    paragraphs = plan.safeguards or tuple(p.format(**dict(plan.deadlines)) for p in W.SAFEGUARDS)
+    for i, paragraph in enumerate(paragraphs, 1):
         body = paragraph.split("）", 1)[1] if paragraph.startswith("（") else paragraph
         head, sep, rest = body.partition("。")
         if sep and len(head) <= 20:

@@ -1,9 +1,18 @@
 """Fixed wording of the plan body where a snapshot brings none: file 004's text, made agency-neutral.
 
-These are document texts (what the 办法 asks a plan to say). They carry no legal time limits or counts: those
-come
-from the snapshot (its safeguards paragraphs, built from the rule pack), so the defaults say "规定时限".
+These are document texts (what the 办法 asks a plan to say). They carry no legal time limits or counts: the
+placeholders of SAFEGUARDS ({reapproval}, {publication}, {quarterly}, {filing}, {min_officers}) are filled from
+the rule pack through the snapshot's `deadlines` (see DEADLINE_KEYS).
 """
+
+# placeholder → rule-pack key of the days and of their kind (working / calendar days); min_officers is a count
+DEADLINE_KEYS = {
+    "reapproval": "execution.adjustment.reapproval",
+    "publication": "execution.penalty.publication",
+    "quarterly": "execution.report.quarterly",
+    "filing": "execution.adjustment.internal_filing",
+}
+MIN_OFFICERS_KEY = "schedule.officers.min_per_visit"
 
 OBJECTIVES = (
     "对列入本计划的生产经营单位的监督检查覆盖率达到100%。",
@@ -87,17 +96,17 @@ def draw_wording(template: str, sectors: tuple[tuple[str, str], ...], industries
 SAFEGUARDS = (
     "严格监督检查计划编制。按照《安全生产法》《安全生产年度监督检查计划编制办法》等规定，结合本单位实际，"
     "认真编制监督检查计划，做到“四个必须”：监督检查计划必须报本级人民政府批准；必须按规定报上一级应急管理部门"
-    "备案；监督检查计划执行中需要作出重大调整的，必须在规定时限内重新履行报批和备案手续；"
+    "备案；监督检查计划执行中需要作出重大调整的，必须自作出调整决定之日起{reapproval}内重新履行报批和备案手续；"
     "编制的监督检查计划，必须列出重点检查单位名单。",
     "优化检查方式。采取“四不两直”、验证式、暗查突查和全面推行“双随机、一公开”等方式，严格监督检查计划实施；"
     "科学合理安排专家参与监督检查；检查结束后及时通过“互联网+监管”平台、“互联网+执法”系统录入行政执法行为；"
-    "行政许可和行政处罚在规定时限内对社会进行公示。",
-    "严格规范执法程序。监管执法人员执行执法检查任务时，必须由持有效行政执法证件的执法人员共同参加并出示证件，"
+    "行政许可和行政处罚自作出决定之日起{publication}内对社会进行公示。",
+    "严格规范执法程序。监管执法人员执行执法检查任务时，必须由{min_officers}名以上持有效行政执法证件的执法人员共同参加并出示证件，"
     "规范使用执法文书，依法行使自由裁量权，形成执法闭环。所有监督检查必须制定现场检查方案，填写现场检查记录。",
     "推行三项制度。推行安全生产行政执法公示、全过程记录和重大行政执法决定法制审核“三项制度”，"
     "实现执法信息公开透明、执法全过程留痕、执法决定合法有效。",
     "严格执法问责。按照“谁执法、谁负责”的原则，对监督检查中发现的问题依法依规作出行政处理；涉嫌构成犯罪的，"
     "依法向司法机关及时移送，不得以行政处罚代替刑事处罚。把监督检查计划完成情况作为年度目标责任考核的重要内容。",
-    "强化督促落实。各科室和执法队伍按季度报送检查计划完成情况以及执法检查台账；"
-    "年度监督检查计划需要作出重大调整的，在规定时限内备案。",
+    "强化督促落实。各科室和执法队伍在每季度结束后{quarterly}内报送检查计划完成情况以及执法检查台账；"
+    "年度监督检查计划需要作出重大调整的，自作出调整决定之日起{filing}内备案。",
 )

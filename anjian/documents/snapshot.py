@@ -176,6 +176,8 @@ class PlanSnapshot:
     openpit_slope_m: int = 0  # key-unit scope threshold from the rule pack (0: "达到规定高度")
     copy_to: str = ""  # 版记 抄送 ('' → none)
     print_date: dt.date | None = None  # 版记 印发日期
+    # Filled into the default 保障措施 wording (plan_wording.SAFEGUARDS): "30日", "7个工作日", "2" …
+    deadlines: tuple[tuple[str, str], ...] = ()
     exported_on: dt.date | None = None  # the day the files are written (core properties)
     draft: bool = False  # 草稿: the 公文 frame is incomplete (see frame.missing_frame_fields)
     industries: tuple[str, ...] = ()  # Industry codes the bureau supervises (() = unknown: whole scope)

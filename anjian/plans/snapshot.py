@@ -6,6 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from decimal import Decimal
 
+from anjian.documents.plan_wording import DEADLINE_KEYS, MIN_OFFICERS_KEY
 from anjian.documents.snapshot import (
     GeneralRow,
     GeneralSection,
@@ -149,8 +150,21 @@ def version_snapshot(version: PlanVersion) -> PlanSnapshot:
         coverage_text=f"{covered['coverage_pct']}%" if covered["coverage_pct"] is not None else "",
         openpit_slope_m=int(pack.value("classification.openpit_slope_min_m")),
         issuer_mark=config.issuer_mark, signatory=config.signer, copy_to="，".join(config.cc),
-        printing_office=config.printer, print_date=_date(config.print_date),
+        printing_office=config.printer, print_date=_date(config.print_date), deadlines=deadline_phrases(pack),
     )  # fmt: skip
+
+
+def deadline_phrases(pack) -> tuple[tuple[str, str], ...]:
+    """The rule pack's time limits as the 保障措施 wording prints them: ("reapproval", "30日"), ("publication",
+    "7个工作日"), …, and ("min_officers", "2")."""
+    phrases = [
+        (
+            name,
+            f"{pack.value(key + '.days')}{'个工作日' if pack.value(key + '.day_type') == 'working' else '日'}",
+        )
+        for name, key in DEADLINE_KEYS.items()
+    ]
+    return (*phrases, ("min_officers", str(pack.value(MIN_OFFICERS_KEY))))
 
 
 def _date(iso: str) -> dt.date | None:

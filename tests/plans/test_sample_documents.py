@@ -59,7 +59,12 @@ def test_sample_documents_are_issuable_as_they_are(request, tmp_path, fixture, m
     texts = _texts(doc)
     assert [t for t in texts if re.search(r"[A-Za-z]{3,}", t)] == []
     assert [t for t in texts if DUPLICATED_NUMBER.match(t)] == []
-    assert [t for t in texts if "原文" in t or "只给" in t] == []
+    assert [t for t in texts if "原文" in t or "只给" in t or "规定时限" in t] == []
+    body = "".join(texts)
+    # time limits and counts from the rule pack (execution.adjustment.*, execution.penalty.publication, …)
+    assert "自作出调整决定之日起30日内重新履行报批和备案手续" in body
+    assert "自作出决定之日起7个工作日内对社会进行公示" in body
+    assert "在每季度结束后5日内报送" in body and "必须由2名以上持有效行政执法证件的执法人员" in body
     z = zipfile.ZipFile(io.BytesIO(xlsx))
     assert all("<f>" not in z.read(n).decode() for n in z.namelist() if n.startswith("xl/worksheets/"))
 
