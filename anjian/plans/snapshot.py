@@ -22,6 +22,7 @@ from anjian.planning.workdays.model import CATEGORY_LABELS, Category
 from anjian.registry.models import Enterprise, Office, Officer
 from anjian.registry.selectors import agency_tree
 
+from .breakdown_rows import breakdown_rows
 from .config import PlanConfig
 from .coverage import coverage, plan_shares
 from .models import PlanVersion
@@ -151,6 +152,7 @@ def version_snapshot(version: PlanVersion) -> PlanSnapshot:
         openpit_slope_m=int(pack.value("classification.openpit_slope_min_m")),
         issuer_mark=config.issuer_mark, signatory=config.signer, copy_to="，".join(config.cc),
         printing_office=config.printer, print_date=_date(config.print_date), deadlines=deadline_phrases(pack),
+        breakdown=breakdown_rows(version, _office_label),
     )  # fmt: skip
 
 

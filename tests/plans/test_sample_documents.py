@@ -7,6 +7,7 @@ import zipfile
 
 import pytest
 from docx import Document
+from openpyxl import load_workbook
 
 from anjian.documents import styles as S
 from anjian.documents.frame_check import check_document
@@ -25,6 +26,9 @@ def _texts(doc) -> list[str]:
 
 
 def _read_back(version, tmp_path):
+    from anjian.plans.scheduling import plan_schedule
+
+    plan_schedule(version=version, time_limit_s=5)
     docx, xlsx = plan_export(version=version, out_dir=tmp_path, formats=("docx", "xlsx"), final=True)
     return docx.read_bytes(), xlsx.read_bytes()
 
@@ -65,8 +69,28 @@ def test_sample_documents_are_issuable_as_they_are(request, tmp_path, fixture, m
     assert "自作出调整决定之日起30日内重新履行报批和备案手续" in body
     assert "自作出决定之日起7个工作日内对社会进行公示" in body
     assert "在每季度结束后5日内报送" in body and "必须由2名以上持有效行政执法证件的执法人员" in body
+    # the quarterly breakdown promised by the user guide, in both files, its total the plan's visits
+    assert any(t.endswith("年监督检查任务分解表") for t in texts)
+    book = load_workbook(io.BytesIO(xlsx))
+    total_row = [r for r in book["季度分解"].iter_rows(values_only=True) if r[0] == "合计"][0]
+    version = request.getfixturevalue(fixture)
+    assert total_row[-1] == version.visits.count()
     z = zipfile.ZipFile(io.BytesIO(xlsx))
     assert all("<f>" not in z.read(n).decode() for n in z.namelist() if n.startswith("xl/worksheets/"))
+
+
+def test_scheduled_plan_breaks_its_entries_down_by_quarter_month_and_week_under_the_lead_office(
+    xia_plan, tmp_path
+):
+    from anjian.plans.breakdown_rows import breakdown_rows
+    from anjian.plans.scheduling import plan_schedule
+
+    plan_schedule(version=xia_plan, time_limit_s=5)
+    rows = breakdown_rows(xia_plan, lambda office: office.name)
+    entries = xia_plan.visits.count()
+    for grain in ("quarter", "month", "week"):
+        assert sum(r.visits for r in rows if r.period_kind == grain) == entries
+    assert len({r.period for r in rows if r.period_kind == "month"}) >= 10
 
 
 def test_final_export_of_a_plan_without_its_dates_is_refused_and_a_draft_is_marked(xia_plan, tmp_path):
