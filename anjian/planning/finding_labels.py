@@ -117,6 +117,7 @@ LABELS: dict[str, str] = {
     "unknown_reference": "排程数据引用有误",
     "visit_duration": "检查天数与测算不符",
     "visit_not_consecutive": "检查日期不连续",
+    "sheet_line_differs": "排程天数与测算表不符",
     "unplaced": "检查未能排入",
     "capacity_short": "执法力量不足",
     "no_days_in_window": "检查时间内无工作日",

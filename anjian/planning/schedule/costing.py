@@ -15,8 +15,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from anjian.planning.findings import Finding, Severity
 from anjian.planning.schedule import findings as msg
-from anjian.planning.schedule.findings import Finding, Severity
 from anjian.planning.schedule.result import Visit
 
 SECTOR_CODES = {  # plan-row sector (as the plan prints it) -> sheet sector code
@@ -145,14 +145,14 @@ def line_findings(balances: Iterable[LineBalance]) -> list[Finding]:
             Finding(
                 "sheet_line_differs",
                 Severity.WARNING,
-                "visit_span",
+                b.line.label,
                 msg.SHEET_LINE_DIFFERS.format(
                     line=b.line.label,
                     sheet=_num(sheet),
                     scheduled=_num(b.scheduled),
                     difference=_num(b.difference),
                 ),
-                where=b.line.label,
+                rule="visit_span",
             )
         )
     return found
