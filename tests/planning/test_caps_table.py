@@ -70,7 +70,7 @@ def test_a_mine_without_its_class_is_blocked_with_a_full_finding():
     )
     assert cap == Cap(
         None, "非煤矿山未分类", rule.citation, "caps.noncoal_mine_by_class",
-        findings=(Finding("cap_mine_class_missing", Severity.ERROR, message, 7, rule.citation, "ledger"),),
+        findings=(Finding("cap_mine_class_missing", Severity.ERROR, "", message, basis=rule.citation, source="ledger", enterprise_id=7),),
     )  # fmt: skip
     assert cap.blocked
 
@@ -79,14 +79,17 @@ def test_a_pack_without_a_table_warns_and_caps_nothing():
     coal = cap_for(firm(Industry.COAL_MINE, coal_class="A"), without(SHANXI, "caps.coal_mine_by_class"), ON)
     warn = CAP_NO_TABLE.format(sector="煤矿", name="某公司")
     assert coal == Cap(
-        None, "煤矿", "", findings=(Finding("cap_no_table", Severity.WARNING, warn, 7, source="ledger"),)
+        None,
+        "煤矿",
+        "",
+        findings=(Finding("cap_no_table", Severity.WARNING, "", warn, source="ledger", enterprise_id=7),),
     )
     assert not coal.blocked
     other = cap_for(firm(Industry.OTHER), without(SHANXI, "caps.non_high_risk_by_grade"), ON)
     warn = CAP_NO_TABLE.format(sector="非高危行业", name="某公司")
     assert other == Cap(
         None, "非高危行业", "", high_risk=False,
-        findings=(Finding("cap_no_table", Severity.WARNING, warn, 7, source="ledger"),),
+        findings=(Finding("cap_no_table", Severity.WARNING, "", warn, source="ledger", enterprise_id=7),),
     )  # fmt: skip
 
 
@@ -100,7 +103,15 @@ def test_a_grade_is_valid_through_its_last_day_and_then_counts_as_ungraded():
     assert effective_grade(expired, ON) == StdGrade.NONE
     note = CAP_GRADE_EXPIRED.format(name="某公司", date="2024年12月31日")
     assert cap_for(expired, SHANXI, ON).findings == (
-        Finding("cap_grade_expired", Severity.INFO, note, 7, HIGH.citation, "ledger"),
+        Finding(
+            "cap_grade_expired",
+            Severity.INFO,
+            "",
+            note,
+            basis=HIGH.citation,
+            source="ledger",
+            enterprise_id=7,
+        ),
     )
     ungraded = firm(std_grade=StdGrade.NONE, std_grade_valid_until=ON - dt.timedelta(days=1))
     assert cap_for(ungraded, SHANXI, ON).findings == ()  # nothing expired that was not already 未定级
