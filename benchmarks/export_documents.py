@@ -1,4 +1,4 @@
-"""Time DOCX + XLSX generation of the Lüliang 2024 plan (seed file 004: 103 key units, 101 general units, two
+"""Time DOCX + XLSX generation of the Lüliang 2024 plan (103 key units, 101 general units, two
 workday sheets, weekly breakdown). Target: ≤ 5 s for both on the 2-core machine. Prints one JSON object.
 
 Run: .venv/bin/python benchmarks/export_documents.py [--repeat N]

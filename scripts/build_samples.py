@@ -2,9 +2,9 @@
 
     .venv/bin/python scripts/build_samples.py
 
-Lüliang 2024 (file 004, `sample_lvliang.py`): offices and people reproduce annex 1 and the brigade of §二(二);
+Lüliang 2024 (the Lüliang 2024 plan, `sample_lvliang.py`): offices and people reproduce annex 1 and the brigade of §二(二);
 every key unit of annex 2 with its real name and the facts of its 备注; the key-unit arrangement table itself;
-synthetic general-unit pools. Xia County 2025 (file 000, `sample_xia.py`): the 12 key and 65 general units of
+synthetic general-unit pools. Xia County 2025 (夏应急发〔2025〕6号, `sample_xia.py`): the 12 key and 65 general units of
 §一. What the seeds do not give (codes, addresses, people, grades) is invented, marked 合成数据, and drawn
 from a seeded generator, so the same files come out byte for byte. The sample.toml files are hand-written.
 """

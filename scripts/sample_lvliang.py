@@ -1,4 +1,4 @@
-"""Lüliang City 2024 sample (file 004): annex 1 staff, the brigade, every key unit of annex 2, pools."""
+"""Lüliang City 2024 sample (《吕梁市应急管理局2024年度安全生产监督检查计划》): annex 1 staff, the brigade, every key unit of annex 2, pools."""
 
 from __future__ import annotations
 
@@ -19,9 +19,9 @@ from sample_synth import (
     write_xlsx,
 )
 
-SEED = "004_7eab1793bcd53581.txt"
-SOURCE_KEY = f"吕梁市应急管理局2024年度安全生产监督检查计划附件2（{SEED}）；代码、地址、负责人等为合成数据"
-SOURCE_POOL = f"合成数据：按 {SEED} 第四部分一般检查的行业与数量生成的抽查池"
+SEED = "《吕梁市应急管理局2024年度安全生产监督检查计划》"
+SOURCE_KEY = f"{SEED}附件2；代码、地址、负责人等为合成数据"
+SOURCE_POOL = f"合成数据：按{SEED}第四部分一般检查的行业与数量生成的抽查池"
 COUNTIES = {
     "141102": "离石区",
     "141121": "文水县",
@@ -151,7 +151,7 @@ def match_parent(plant: str, mines: dict[str, dict[str, object]]) -> str:
 
 
 def key_facts(sample: Sample, record: dict[str, object], note: str) -> None:
-    src = f"{SEED} 附件2 备注"
+    src = f"{SEED}附件2 备注"
     if note == "市直管煤矿":
         sample.fact(record, "直管", dt.date(2024, 1, 1), 0, "市直管煤矿", src)
     if m := re.match(r"(\d{4})年(\d+)月(\d+)日发生一起(.+?)(事故|事物)，造成一人死亡", note):

@@ -1,8 +1,8 @@
-"""Xia County 2025 sample (file 000 §一): 12 key and 65 general units, four offices and the brigade.
+"""Xia County 2025 sample (夏应急发〔2025〕6号 §一): 12 key and 65 general units, four offices and the brigade.
 
-File 000 names only three key units (运力化工, 晋新双鹤, 好大夫制药); the others are synthetic.
+夏应急发〔2025〕6号 names only three key units (运力化工, 晋新双鹤, 好大夫制药); the others are synthetic.
 Classes and grades
-are chosen so that the plan's frequencies stay within the Shanxi caps (domain.md §6): non-coal D at 4/yr,
+are chosen so that the plan's frequencies stay within the Shanxi caps (docs/domain.md §6): non-coal D at 4/yr,
 key metallurgy at 4/yr (high-risk smelting graded 二级/三级/未定级, dust-only 三级/未定级), general
 metallurgy at 2/yr (never non-high-risk 一级), the tailings pond class C at 2/yr.
 """
@@ -15,11 +15,11 @@ from pathlib import Path
 
 from sample_synth import O_HEADER, P_HEADER, Sample, certificate, date_between, weighted, write_xlsx
 
-SEED = "000_f7a203bbd15aba6e.txt"
+SEED = "夏应急发〔2025〕6号"
 SOURCE_KEY = (
     f"夏县应急管理局2025年度安全生产监督检查计划第一部分重点检查任务（{SEED}）；除文中点名单位外均为合成数据"
 )
-SOURCE_GENERAL = f"合成数据：按 {SEED} 第一部分一般检查任务的行业与数量生成"
+SOURCE_GENERAL = f"合成数据：按夏县应急管理局2025年度安全生产监督检查计划（{SEED}）第一部分一般检查任务的行业与数量生成"
 COUNTY = {"140828": "夏县"}
 NONCOAL, HAZCHEM, METALLURGY = "非煤矿山安全监管股", "危险化学品安全监管股", "冶金工贸安全监管股"
 OFFICES = [

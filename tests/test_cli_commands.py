@@ -91,7 +91,7 @@ def test_a_second_import_of_the_same_files_changes_nothing(xia):
 
 def test_plan_show_gives_the_seed_plans_figures(xia):
     shown = xia.json("plan", "show", "--agency", "xiaxian", "--year", "2025")
-    # file 000: 12 key units / 42 visits, 65 general units / 101 visits
+    # 夏应急发〔2025〕6号: 12 key units / 42 visits, 65 general units / 101 visits
     assert (shown["key_units"], shown["key_visits"]) == (12, 42)
     assert (shown["general_units"], shown["general_visits"]) == (65, 101)
     assert shown["statutory_workdays"] == 248

@@ -1,4 +1,4 @@
-"""Every CLI command is documented in docs/cli.md, and the README gives the two set-up commands (style.md §11)."""
+"""Every CLI command is documented in docs/cli.md, and the README gives the two set-up commands (docs/architecture.md §5)."""
 
 from pathlib import Path
 

@@ -91,3 +91,35 @@ def test_the_graph_sees_relative_and_lazy_imports():
 
 def test_no_two_modules_import_each_other_even_through_others():
     assert cycles(graph()) == []
+
+
+# What each room may import (docs/architecture.md §2); a room not listed here is a surface above all others.
+BELOW = {
+    "planning": set(),
+    "rulesets": set(),
+    "documents": {"planning"},
+    "registry": {"planning"},
+    "plans": {"planning", "documents", "registry"},
+    "execution": {"planning", "documents", "registry", "plans"},
+    "accounts": {"registry"},
+    "audit": {"accounts", "registry"},
+    "backup": {"audit", "accounts", "registry"},
+    "jobs": {"planning", "documents", "registry", "plans", "execution", "accounts", "audit"},
+    "web": {"planning", "documents", "registry", "plans", "execution", "accounts", "audit", "jobs"},
+}
+
+
+def room(module: str) -> str:
+    """The room of a module; an app's management commands belong to the command line."""
+    parts = module.split(".")
+    return "management" if "management" in parts else (parts[1] if len(parts) > 1 else "anjian")
+
+
+def test_each_room_imports_only_the_rooms_below_it():
+    upward = sorted(
+        f"{m} → {t}"
+        for m, targets in graph().items()
+        for t in targets
+        if room(m) in BELOW and room(t) != room(m) and room(t) not in BELOW[room(m)]
+    )
+    assert upward == []

@@ -42,7 +42,7 @@ class HeaderCell:
     rows: int = 1
 
 
-# The enforcement ledger (执法检查台账) header of file 004 annex 5: one template, three writers (plan annex in DOCX and
+# The enforcement ledger (执法检查台账) header of the Lüliang 2024 plan annex 5: one template, three writers (plan annex in DOCX and
 # XLSX, and the ledger export of the execution app).
 LEDGER_HEADER: tuple[tuple[HeaderCell, ...], ...] = (
     (

@@ -153,7 +153,7 @@ def _write_head(doc: DocxDocument, plan: PlanSnapshot) -> None:
 
 
 def _split_title(plan: PlanSnapshot) -> list[str]:
-    """Two lines, issuer then subject, as GB/T 9704 titles of this length are set (file 000)."""
+    """Two lines, issuer then subject, as GB/T 9704 titles of this length are set (夏应急发〔2025〕6号)."""
     if plan.title.startswith(plan.agency_name) and len(plan.title) > len(plan.agency_name):
         return [plan.agency_name, plan.title[len(plan.agency_name) :]]
     return split_title(plan.title, ANNEX_TITLE_EMS[False])

@@ -1,4 +1,4 @@
-"""Fixed wording of the plan body where a snapshot brings none: file 004's text, made agency-neutral.
+"""Fixed wording of the plan body where a snapshot brings none: the Lüliang 2024 plan's text, made agency-neutral.
 
 These are document texts (what the 办法 asks a plan to say). They carry no legal time limits or counts: the
 placeholders of SAFEGUARDS ({reapproval}, {publication}, {quarterly}, {filing}, {min_officers}) are filled from

@@ -1,4 +1,4 @@
-"""A team's workday sheet (行政执法工作日测算说明, file 004 annexes 3 and 4) as styled paragraphs.
+"""A team's workday sheet (行政执法工作日测算说明, the Lüliang 2024 plan annexes 3 and 4) as styled paragraphs.
 
 Contract: `sheet_blocks(team)` prints the team's four totals, need and overtime from the TeamSheet fields and
 every

@@ -168,7 +168,7 @@ class PlanSnapshot:
     breakdown: tuple[BreakdownRow, ...] = ()
     visits: tuple[VisitRow, ...] = ()
     safeguards: tuple[str, ...] = field(default_factory=tuple)  # 保障措施 paragraphs
-    # Optional document texts (documents/plan_text.py supplies file 004's wording when empty):
+    # Optional document texts (documents/plan_text.py supplies the Lüliang 2024 plan's wording when empty):
     objectives: tuple[str, ...] = ()  # 工作目标 items, without numbers
     issuer_mark: str = ""  # red 发文机关标志 ('' → agency_name + "文件")
     signatory: str = ""  # 发文机关署名 ('' → agency_name)

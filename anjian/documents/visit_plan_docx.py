@@ -1,4 +1,4 @@
-"""The per-visit 现场检查方案 (required before every inspection, file 004 §六(三)) as a GB/T 9704 DOCX form.
+"""The per-visit 现场检查方案 (required before every inspection, the Lüliang 2024 plan §六(三)) as a GB/T 9704 DOCX form.
 
 Contract: `visit_plan_docx(plan) -> bytes` is pure; it prints every field of `VisitPlan` in a bordered form
 (被检查单位, 地址, 负责人, 检查时间, 检查场所, 检查内容, 检查重点, 检查方式, 执法人员及证号, 专家, 检查装备,

@@ -1,4 +1,4 @@
-"""基层联系点 (file 001): enterprises a bureau keeps in close contact with for a year, their feedback and the
+"""基层联系点 (文应急发〔2025〕46号): enterprises a bureau keeps in close contact with for a year, their feedback and the
 bureau's replies. Unanswered feedback is listed by `selectors.feedback_unanswered`."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The enforcement ledger (执法检查台账) in the format of file 004 annex 5, for any period and office.
+"""The enforcement ledger (执法检查台账) in the format of the Lüliang 2024 plan annex 5, for any period and office.
 
 One row per inspection: 监督检查对象简要情况 {名称, 地址, 负责人及联系电话} | 行业领域 | 采取相关执法措施情况 |
 执法人员信息 {姓名, 执法证号}, under a two-level merged header, with 填表单位 and 填表时间 above it."""
@@ -31,7 +31,7 @@ def _date(day: dt.date) -> str:
 
 
 def measures_text(row: Inspection) -> str:
-    """What was done, in the order of file 004 §六: on-site handling, compulsion, penalty, referral."""
+    """What was done, in the order of the Lüliang 2024 plan §六: on-site handling, compulsion, penalty, referral."""
     head = f"{_date(row.date)}{row.get_kind_display()}（{'现场' if row.on_site else '非现场'}，{row.get_origin_display()}）"
     parts = [head]
     hazards = list(row.hazards.all())

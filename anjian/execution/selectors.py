@@ -1,6 +1,6 @@
 """Reads for execution: the facts the core checks an entry against, and the records a report is computed from.
 
-This is the one bridge from execution rows to core facts (style.md §2)."""
+This is the one bridge from execution rows to core facts (docs/architecture.md §4)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The weekly dispatch (周调度, file 001): for one week and one agency, per office and in total — scheduled visits
+"""The weekly dispatch (周调度, 文应急发〔2025〕46号): for one week and one agency, per office and in total — scheduled visits
 of the week and how many are done, scheduled visits of earlier weeks still not done, inspections recorded,
 hazards found and closed, and reviews falling due next week.
 

@@ -1,4 +1,4 @@
-"""The 双随机 draw of general units per sector and who inspects each drawn unit (file 004 §四, §五)."""
+"""The 双随机 draw of general units per sector and who inspects each drawn unit (the Lüliang 2024 plan §四, §五)."""
 
 from __future__ import annotations
 

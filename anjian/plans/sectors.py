@@ -1,4 +1,4 @@
-"""How a plan groups enterprises into sectors: strata of the draw, key-unit tables and their headings (file 004)."""
+"""How a plan groups enterprises into sectors: strata of the draw, key-unit tables and their headings (as in the Lüliang 2024 plan)."""
 
 from dataclasses import dataclass
 

@@ -2,7 +2,7 @@
 
 `load_sample("lvliang-2024")` creates the agency chain described in the sample's `sample.toml` and imports its
 offices, officers and enterprises through the same import services users run, in one transaction; loading
-twice changes nothing. `read_key_arrangement(path)` reads a key-unit table laid out like file 004 annex 2.
+twice changes nothing. `read_key_arrangement(path)` reads a key-unit table laid out like the Lüliang 2024 plan annex 2.
 """
 
 from __future__ import annotations
@@ -111,7 +111,7 @@ def load_sample(name: str, *, samples_dir: Path | None = None) -> Agency:
 
 @dataclass(frozen=True)
 class KeyArrangementRow:
-    """One row of a key-unit table (file 004 annex 2): who inspects which unit, with whom, in which quarters.
+    """One row of a key-unit table (the Lüliang 2024 plan annex 2): who inspects which unit, with whom, in which quarters.
 
     `sector` is the table's industry value (coal_mine, coal_processing, noncoal_mine, hazchem — which includes
     the civil-explosives rows of the 危险化学品、民爆 table —, metallurgy_trade, training_body)."""

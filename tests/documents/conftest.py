@@ -1,4 +1,4 @@
-"""Fixtures for the document tests: the Lüliang 2024 snapshot (seed file 004) and what the writers make of it.
+"""Fixtures for the document tests: the snapshot of the Lüliang 2024 plan and what the writers make of it.
 
 The PDF fixture needs LibreOffice and poppler (scripts/install_libreoffice.sh); without them the tests that
 use

@@ -1,4 +1,4 @@
-"""A realistic PlanSnapshot of the Lüliang 2024 plan (seed file 004), for document tests and the benchmark.
+"""A realistic PlanSnapshot of the Lüliang 2024 plan (《吕梁市应急管理局2024年度安全生产监督检查计划》), for document tests and the benchmark.
 
 Staffing (annex 1), both workday sheets (annexes 3, 4) and the 103 key units of annex 2 are the seed's own
 figures
@@ -42,7 +42,7 @@ DISTRICTS = (
     "交口县",
 )
 
-# (sector, unit word, entity word, responsible label, has 配合单位 column, visits per unit) — file 004 annex 2
+# (sector, unit word, entity word, responsible label, has 配合单位 column, visits per unit) — the Lüliang 2024 plan annex 2
 KEY_SECTORS = {
     "煤矿企业": ("家", "生产经营单位", "责任单位", True, 2),
     "洗选煤企业": ("户", "生产经营单位", "实施单位", False, 1),
@@ -52,7 +52,7 @@ KEY_SECTORS = {
     "培训机构": ("户", "安全生产培训机构", "责任单位", True, 1),
 }
 
-# (sector, [(responsible, units)], name pattern) — file 004 §四(二)
+# (sector, [(responsible, units)], name pattern) — the Lüliang 2024 plan §四(二)
 GENERAL_SECTORS = (
     ("煤矿", [(COAL_OFFICES, 10)], "{d}{n}煤业有限公司"),
     ("洗选煤及配煤型煤加工企业", [("市执法支队", 6)], "{d}{n}洗煤有限公司"),
@@ -172,7 +172,7 @@ def general_sections() -> tuple[GeneralSection, ...]:
 def luliang_snapshot() -> PlanSnapshot:
     keys, generals = key_sections(), general_sections()
     return PlanSnapshot(
-        openpit_slope_m=200,  # file 004 §三（一）1（2）
+        openpit_slope_m=200,  # the Lüliang 2024 plan §三（一）1（2）
         agency_name="吕梁市应急管理局",
         agency_short_name="市应急局",
         year=2024,

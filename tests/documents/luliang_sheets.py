@@ -1,4 +1,4 @@
-"""The two Lüliang 2024 workday sheets (seed file 004 annexes 3 and 4; domain.md §11), line by line."""
+"""The two Lüliang 2024 workday sheets (the Lüliang 2024 plan annexes 3 and 4; docs/domain.md §11), line by line."""
 
 from __future__ import annotations
 

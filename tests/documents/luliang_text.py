@@ -1,4 +1,4 @@
-"""Seed file 004 §六 保障措施, as printed (the six safeguards of the Lüliang 2024 plan)."""
+"""The Lüliang 2024 plan §六 保障措施, as printed (the six safeguards of the Lüliang 2024 plan)."""
 
 SAFEGUARDS = (
     (

@@ -1,4 +1,4 @@
-"""The plan DOCX read back with python-docx: every figure equals the snapshot's (seed file 004 layout)."""
+"""The plan DOCX read back with python-docx: every figure equals the snapshot's (the Lüliang 2024 plan layout)."""
 
 import dataclasses
 import io

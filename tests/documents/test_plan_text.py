@@ -1,4 +1,4 @@
-"""Body wording generated from the snapshot (seed file 004 §二–§三)."""
+"""Body wording generated from the snapshot (the Lüliang 2024 plan §二–§三)."""
 
 import dataclasses
 from decimal import Decimal

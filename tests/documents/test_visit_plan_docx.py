@@ -1,4 +1,4 @@
-"""The per-visit 现场检查方案 (seed file 004 §六(三): every inspection needs one)."""
+"""The per-visit 现场检查方案 (the Lüliang 2024 plan §六(三): every inspection needs one)."""
 
 import io
 

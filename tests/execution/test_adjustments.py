@@ -1,4 +1,4 @@
-"""A plan adjustment makes a new version with its diff and its filing deadlines (file 000 §四, file 004 §六（六）)."""
+"""A plan adjustment makes a new version with its diff and its filing deadlines (夏应急发〔2025〕6号 四, Lüliang 2024 plan 六（六）)."""
 
 import datetime as dt
 

@@ -1,6 +1,6 @@
-"""A year of execution on the Lüliang 2024 sample (file 004): visits done, skipped, moved and unplanned, hazards
+"""A year of execution on the sample of the Lüliang 2024 plan: visits done, skipped, moved and unplanned, hazards
 reviewed on time and late, penalties published late; the reports reconcile with the records and the ledger
-follows annex 5 of file 004 (市应急局安全生产监管执法检查台账)."""
+follows annex 5 of the Lüliang 2024 plan (市应急局安全生产监管执法检查台账)."""
 
 import datetime as dt
 from decimal import Decimal

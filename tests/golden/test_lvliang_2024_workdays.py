@@ -1,6 +1,6 @@
-"""Golden figures of the Lüliang City 2024 plan (file 004, seed 004_7eab1793bcd53581.txt): the
-bureau's workday sheet (file 004 annex 3), the brigade's (file 004 annex 4), the staffing table
-(annex 1) and the review findings listed in domain.md §11–§12. Every figure reproduces to the day."""
+"""Golden figures of the Lüliang City 2024 plan (《吕梁市应急管理局2024年度安全生产监督检查计划》): the
+bureau's workday sheet (the Lüliang 2024 plan annex 3), the brigade's (the Lüliang 2024 plan annex 4), the staffing table
+(annex 1) and the review findings listed in docs/domain.md §11–§12. Every figure reproduces to the day."""
 
 import json
 import subprocess
@@ -67,14 +67,14 @@ def section(team_result, *path):
 
 
 def test_bureau_total_statutory_days_is_251_times_45(result):
-    """File 004 annex 3 二: 251 天 × 45 人 = 11295."""
+    """The Lüliang 2024 plan annex 3 二: 251 天 × 45 人 = 11295."""
     bureau = result.team("bureau")
     assert result.statutory.value == 251 and bureau.totals.officers == 45
     assert bureau.totals.total_days == 11295
 
 
 def test_bureau_supervision_3178_with_every_line_item(result):
-    """File 004 annex 3 三 (domain.md §11): coal 2682 = 2050 + 460 + 144 + 28, hazchem 65, non-coal 69,
+    """The Lüliang 2024 plan annex 3 三 (docs/domain.md §11): coal 2682 = 2050 + 460 + 144 + 28, hazchem 65, non-coal 69,
     metallurgy 129, 办公室 88, 人事教育训练科 145."""
     b = result.team("bureau")
     team = b.team
@@ -97,7 +97,7 @@ def test_bureau_supervision_3178_with_every_line_item(result):
 
 
 def test_bureau_other_enforcement_4132_with_its_subtotals(result):
-    """File 004 annex 3 四: 550, 907 = 72 + 522 + 307 + 6, 300, 600, 215, 370, 140, 80, 600, 370."""
+    """The Lüliang 2024 plan annex 3 四: 550, 907 = 72 + 522 + 307 + 6, 300, 600, 215, 370, 140, 80, 600, 370."""
     b = result.team("bureau")
     assert results(b.team, OTHER, ("开展安全生产综合监管",)) == [150, 400]
     assert section(b, "开展安全生产综合监管") == 550
@@ -121,7 +121,7 @@ def test_bureau_other_enforcement_4132_with_its_subtotals(result):
 
 
 def test_bureau_non_enforcement_need_overtime_and_residual(result):
-    """File 004 annex 3 五–六: 3991 = 1405 + 743 + 263 + 325 + 1255; need 11301 → overtime 6;
+    """The Lüliang 2024 plan annex 3 五–六: 3991 = 1405 + 743 + 263 + 325 + 1255; need 11301 → overtime 6;
     residual 3172."""
     b = result.team("bureau")
     assert results(b.team, NON) == [1405, 743, 263, 325, 1255]
@@ -131,7 +131,7 @@ def test_bureau_non_enforcement_need_overtime_and_residual(result):
 
 
 def test_brigade_sheet_7530_3110_2032_2402_need_7544_overtime_14(result):
-    """File 004 annex 4: 251 × 30 = 7530; 1280 + 320 + 100 + 150 + 1260 = 3110; 2032; 2402;
+    """The Lüliang 2024 plan annex 4: 251 × 30 = 7530; 1280 + 320 + 100 + 150 + 1260 = 3110; 2032; 2402;
     need 7544; overtime 14; residual 3096."""
     g = result.team("brigade")
     assert (g.totals.officers, g.totals.total_days) == (30, 7530)
@@ -144,7 +144,7 @@ def test_brigade_sheet_7530_3110_2032_2402_need_7544_overtime_14(result):
 
 
 def test_staff_shares_and_key_general_shares(result):
-    """File 004 正文二 and annex 3/4 一: 45/88 = 51.1 %, 30/72 = 41.7 %;
+    """The Lüliang 2024 plan 正文二 and annex 3/4 一: 45/88 = 51.1 %, 30/72 = 41.7 %;
     正文三、四: 144/245 = 58.8 %, 41.2 %."""
     assert result.team("bureau").staff_share == D("51.1")
     assert result.team("brigade").staff_share == D("41.7")
@@ -153,7 +153,7 @@ def test_staff_shares_and_key_general_shares(result):
 
 
 def test_every_printed_figure_of_annex_3_and_4_is_reproduced(findings):
-    """No sum, total or statutory-workday finding: the sheets' arithmetic is right (domain.md §11)."""
+    """No sum, total or statutory-workday finding: the sheets' arithmetic is right (docs/domain.md §11)."""
     arithmetic = {
         "item_product_mismatch",
         "section_sum_mismatch",
@@ -172,7 +172,7 @@ def by(findings, code):
 
 
 def test_review_lists_the_known_inconsistencies_of_file_004(findings):
-    """domain.md §12 items visible in annexes 1–4."""
+    """docs/domain.md §12 items visible in annexes 1–4."""
     # 13: both sheets need overtime against 留有余地
     assert [(str(f.where), f.severity) for f in by(findings, "overtime")] == [
         ("市应急局机关", "warning"),
@@ -243,7 +243,7 @@ def run_cli(*args):
 @pytest.mark.slow
 def test_cli_json_prints_the_golden_figures():
     """`anjian workdays … --json`, `anjian review … --json`, `anjian calendar --year 2024 --json`
-    on file 004 annex 3/4."""
+    on the Lüliang 2024 plan annex 3/4."""
     data = run_cli("workdays", str(SAMPLES / "workdays-bureau.toml"), "--json")
     assert data["year"] == 2024 and data["statutory_workdays"] == 251
     teams = {t["id"]: t for t in data["teams"]}
@@ -275,13 +275,13 @@ def test_cli_json_prints_the_golden_figures():
     review = run_cli("review", str(SAMPLES / "workdays-bureau.toml"), "--json")
     findings = review["findings"]
     assert review["counts"] == dict(Counter(f["severity"] for f in findings))
-    # The seed's only arithmetic errors are annex 1's (domain.md §12 item 9): the seconded column sums to 48 but
+    # The seed's only arithmetic errors are annex 1's (docs/domain.md §12 item 9): the seconded column sums to 48 but
     # prints 49, and 39 + 48 = 87 against the 88 of the text.
     assert sorted(f["code"] for f in findings if f["severity"] == "error") == [
         "staffing_column_sum",
         "staffing_headcount",
     ]
-    # Each warning is one of the known inconsistencies of file 004 (§12 items 1–8, 10, 12–14), and each of
+    # Each warning is one of the known inconsistencies of the Lüliang 2024 plan (§12 items 1–8, 10, 12–14), and each of
     # those items is warned about.
     assert {f["code"] for f in findings if f["severity"] == "warning"} == {
         "share_base_wording",  # 1: 58.8 % "of enterprises" computed on visits

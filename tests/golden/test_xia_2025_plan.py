@@ -1,8 +1,8 @@
-"""Xia County 2025 plan (夏应急发〔2025〕6号, file 000 §一; domain.md §11 "Xia County 2025", §6 caps).
+"""Xia County 2025 plan (夏应急发〔2025〕6号, 夏应急发〔2025〕6号 §一; docs/domain.md §11 "Xia County 2025", §6 caps).
 
-The 77 enterprises are built as core facts from what file 000 §一 says about them (names of the units it does
+The 77 enterprises are built as core facts from what 夏应急发〔2025〕6号 §一 says about them (names of the units it does
 not name are synthetic); classification and frequencies run under the yuncheng pack (Shanxi + the Yuncheng
-grading rules file 000 cites), and the cap ledger checks every frequency against the Shanxi caps.
+grading rules 夏应急发〔2025〕6号 cites), and the cap ledger checks every frequency against the Shanxi caps.
 """
 
 import datetime as dt
@@ -24,7 +24,7 @@ AGENCIES = {a.id: a for a in (PROVINCE, CITY, XIA)}
 
 
 def xia_enterprises() -> list[Enterprise]:
-    """file 000 §一: 2 non-coal D mines, 3 两重点一重大 chemical/pharma, 7 smelting/dust metallurgy (key);
+    """夏应急发〔2025〕6号 §一: 2 non-coal D mines, 3 两重点一重大 chemical/pharma, 7 smelting/dust metallurgy (key);
     1 class-C tailings pond, 29 fuel stations, 35 general metallurgy (general)."""
     rows: list[dict] = []
     rows += [
@@ -89,7 +89,7 @@ def plan():
 
 
 def test_xia_2025_has_12_key_units_with_42_visits_and_65_general_with_101(plan):
-    """file 000 §一（一）（二）; domain.md §11: key 12 / 42, general 65 / 101, total 77 / 143."""
+    """夏应急发〔2025〕6号 §一（一）（二）; docs/domain.md §11: key 12 / 42, general 65 / 101, total 77 / 143."""
     _, enterprises, classified, frequencies = plan
     assert len(enterprises) == 77 and classified.findings == () and frequencies.findings == ()
     totals = frequencies.totals
@@ -99,14 +99,14 @@ def test_xia_2025_has_12_key_units_with_42_visits_and_65_general_with_101(plan):
 
 
 def test_xia_2025_key_share_is_15_58_by_units_and_29_37_by_visits(plan):
-    """domain.md §11: 12/77 = 15.58 %, 42/143 = 29.37 % (2-decimal rounding)."""
+    """docs/domain.md §11: 12/77 = 15.58 %, 42/143 = 29.37 % (2-decimal rounding)."""
     totals = plan[3].totals
     assert share(totals.key_units, totals.total_units) == Decimal("15.58")
     assert share(totals.key_visits, totals.total_visits) == Decimal("29.37")
 
 
 def test_xia_2025_key_units_carry_the_reasons_file_000_gives(plan):
-    """file 000 §一（一）1–3: non-coal D by the Yuncheng rule, 两重点一重大, smelting or dust."""
+    """夏应急发〔2025〕6号 §一（一）1–3: non-coal D by the Yuncheng rule, 两重点一重大, smelting or dust."""
     _, enterprises, classified, frequencies = plan
     by_name = {e.name: classified.of(e.id) for e in enterprises}
     assert by_name["夏县非煤矿山1"].codes == (ReasonCode.K_LOCAL_RULE,)
@@ -121,7 +121,7 @@ def test_xia_2025_key_units_carry_the_reasons_file_000_gives(plan):
 
 
 def test_xia_2025_quarter_windows_follow_file_000(plan):
-    """file 000 §一: 每季度 (non-coal D, key metallurgy), 每半年 (chemicals, tailings, metallurgy), 1次."""
+    """夏应急发〔2025〕6号 §一: 每季度 (non-coal D, key metallurgy), 每半年 (chemicals, tailings, metallurgy), 1次."""
     _, enterprises, _, frequencies = plan
     by_name = {e.name: frequencies.of(e.id) for e in enterprises}
     assert by_name["夏县非煤矿山2"].windows == ((1,), (2,), (3,), (4,))
@@ -133,7 +133,7 @@ def test_xia_2025_quarter_windows_follow_file_000(plan):
 
 
 def test_xia_2025_plan_passes_the_cap_ledger_with_warnings_only(plan):
-    """domain.md §6 "Cap checks on file 000": these grades are all legal; non-coal D sits at the cap."""
+    """docs/domain.md §6, §11 (the Xia County 2025 plan against the caps): these grades are all legal; non-coal D sits at the cap."""
     pack, enterprises, classified, frequencies = plan
     ledger = build_ledger(
         enterprises, planned_tallies(frequencies, Level.COUNTY), pack=pack, on=classified.reference_date
@@ -145,7 +145,7 @@ def test_xia_2025_plan_passes_the_cap_ledger_with_warnings_only(plan):
 
 
 CAP_CASES = [
-    # (what, industry, extra facts, visits, expected status) — domain.md §6 "Cap checks on file 000"
+    # (what, industry, extra facts, visits, expected status) — docs/domain.md §6, §11 (the Xia County 2025 plan against the caps)
     ("non-coal D quarterly", Industry.NONCOAL_MINE, dict(noncoal_class="D"), 4, LineStatus.AT_CAP),
     (
         "tailings pond class C twice",
@@ -252,7 +252,7 @@ CAP_CASES = [
     ("what", "industry", "extra", "visits", "expected"), CAP_CASES, ids=[c[0] for c in CAP_CASES]
 )
 def test_file_000_frequency_against_shanxi_cap(what, industry, extra, visits, expected):
-    """domain.md §6 "Cap checks on file 000": at the cap → warning, no headroom; above → refused (error)."""
+    """docs/domain.md §6, §11 (the Xia County 2025 plan against the caps): at the cap → warning, no headroom; above → refused (error)."""
     pack = load_pack("yuncheng")
     e = Enterprise(id=1, name=what, agency_id=XIA.id, industry=industry, **extra)
     ledger = build_ledger(

@@ -1,4 +1,4 @@
-"""Key vs general classification (domain.md §5): each reason code, windows, overrides, one level per firm."""
+"""Key vs general classification (docs/domain.md §5): each reason code, windows, overrides, one level per firm."""
 
 import datetime as dt
 
@@ -157,7 +157,7 @@ def test_each_key_reason_applies_with_its_note_and_legal_basis(enterprise, code,
 
 
 def test_directly_managed_coal_mine_prints_local_rule_first_under_lvliang_pack():
-    """file 004 annex 2 rows 1–30: 备注 市直管煤矿, although the mine is also K_COAL."""
+    """the Lüliang 2024 plan annex 2 rows 1–30: 备注 市直管煤矿, although the mine is also K_COAL."""
     mine = firm(
         industry=Industry.COAL_MINE, facts=(RiskFact(FactKind.DIRECTLY_MANAGED, dt.date(2020, 1, 1)),)
     )

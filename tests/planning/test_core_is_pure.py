@@ -1,4 +1,4 @@
-"""The planning core never imports Django or touches the database (style.md §1)."""
+"""The planning core never imports Django or touches the database (docs/architecture.md §4)."""
 
 import ast
 from pathlib import Path

@@ -1,4 +1,4 @@
-"""Visits per year with quarter windows (domain.md §6): rule choice, windows, overrides, key minimum."""
+"""Visits per year with quarter windows (docs/domain.md §6): rule choice, windows, overrides, key minimum."""
 
 import pytest
 
@@ -51,7 +51,7 @@ def test_most_specific_rule_wins_over_the_general_default():
 
 
 def test_rule_on_a_reason_code_applies_only_to_units_with_that_reason():
-    """file 000 §一（一）2: 两重点一重大 chemicals/pharma twice a year; key pharma for another reason once."""
+    """夏应急发〔2025〕6号 §一（一）2: 两重点一重大 chemicals/pharma twice a year; key pharma for another reason once."""
     result = frequencies(
         firm(1, industry=Industry.PHARMA, flag_major_source=True),
         firm(2, industry=Industry.PHARMA, flag_combustible_dust=True),

@@ -1,4 +1,4 @@
-"""双随机 draws (domain.md §7): quotas round up, eligible inspectors only, replayable, verifiable records."""
+"""双随机 draws (docs/domain.md §7): quotas round up, eligible inspectors only, replayable, verifiable records."""
 
 import dataclasses
 import datetime as dt
@@ -108,7 +108,7 @@ def test_draw_follows_the_documented_hmac_algorithm_so_anyone_can_replay_it():
 
 
 def test_ratio_quotas_round_up_and_a_bureau_may_ask_for_more():
-    """Not less than rounds up: 1 % of 101 → 2; 5 % of 140 → 7 (file 004); 35 asked > minimum 3 (file 004)."""
+    """Not less than rounds up: 1 % of 101 → 2; 5 % of 140 → 7 (the Lüliang 2024 plan); 35 asked > minimum 3."""
     entries = [PoolEntry(i, f"企业{i}", "非煤矿山") for i in range(101)]
     entries += [PoolEntry(1000 + i, f"煤矿{i}", "煤矿") for i in range(140)]
     entries += [PoolEntry(2000 + i, f"危化{i}", "危险化学品") for i in range(60)]

@@ -1,4 +1,4 @@
-"""Rule packs: inheritance, validation with file and key, citations on every built-in rule (design.md §6)."""
+"""Rule packs: inheritance, validation with file and key, citations on every built-in rule (docs/architecture.md §4)."""
 
 from decimal import Decimal
 

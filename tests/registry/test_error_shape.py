@@ -1,4 +1,4 @@
-"""One error shape for every import problem (style.md §12): code, file, row, column, Chinese message."""
+"""One error shape for every import problem (docs/architecture.md §4): code, file, row, column, Chinese message."""
 
 from anjian.registry.importing import errors
 from anjian.registry.importing.errors import RowError

@@ -1,9 +1,9 @@
 """Sample bureaus built from the seeds (issue 3, item 6).
 
-Lüliang: file 004 annex 1 (on roll 39, enforcing 31, seconded 48 as the rows sum — the table prints 49 —,
+Lüliang: the Lüliang 2024 plan annex 1 (on roll 39, enforcing 31, seconded 48 as the rows sum — the table prints 49 —,
 seconded enforcing 14, so 45 enforce), §二(二) (brigade 72, 30 enforcing), annex 2 (103 key units: coal 41,
 washing 16, non-coal 15, hazchem & explosives 14, metallurgy 10, training 7).
-Xia: file 000 §一 (12 + 65 units).
+Xia: 夏应急发〔2025〕6号 §一 (12 + 65 units).
 """
 
 import datetime as dt

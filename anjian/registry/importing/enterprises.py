@@ -1,6 +1,6 @@
 """Enterprise sheets: columns, per-row validation, duplicates inside the file.
 
-A workbook may hold several enterprise sheets (one per sector, as in file 004 annex 2) and risk-fact sheets
+A workbook may hold several enterprise sheets (one per sector, as in the Lüliang 2024 plan annex 2) and risk-fact sheets
 (recognised by their 事实类别 column, see `risk_facts.py`). An enterprise sheet may also carry one dated
 risk fact per row in the columns 事实类别 / 日期 / 终止日期 / 死亡人数 / 情况说明.
 """

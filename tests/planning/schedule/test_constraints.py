@@ -1,5 +1,5 @@
 """Each constraint family alone on a tiny instance: force a variable, assert feasible or infeasible, or the
-exact penalty (style.md §8)."""
+exact penalty (docs/architecture.md §5)."""
 
 import datetime as dt
 

@@ -1,4 +1,4 @@
-"""The independent validator catches each broken rule with its Chinese message (style.md §7)."""
+"""The independent validator catches each broken rule with its Chinese message (docs/architecture.md §4)."""
 
 import ast
 import datetime as dt
