@@ -27,7 +27,8 @@ WORK = ROOT / "var" / "mutate"
 CORE = ["-p", "no:django", "-W", "ignore:Unknown config option:pytest.PytestConfigWarning"]
 # module → (the tests that exercise it, whether they need the Django plugin for their conftest)
 MODULES: dict[str, tuple[list[str], bool]] = {
-    "anjian/planning/ledger.py": (["tests/planning/test_ledger.py", "tests/planning/test_ledger_justification.py"], False),
+    "anjian/planning/ledger.py": (["tests/planning/test_ledger.py", "tests/planning/test_ledger_justification.py",
+                                   "tests/planning/test_ledger_findings.py"], False),
     "anjian/planning/caps.py": (["tests/planning/test_caps_table.py", "tests/planning/test_ledger.py",
                                  "tests/planning/test_ledger_justification.py",
                                  "tests/planning/test_frequency.py"], False),
