@@ -66,6 +66,10 @@ class Cap:
         return any(f.severity == Severity.ERROR for f in self.findings)
 
 
+def _finding(code: str, severity: Severity, e: Enterprise, message: str, basis: str = "") -> Finding:
+    return Finding(code, severity, "", message, basis, "ledger", enterprise_id=e.id)
+
+
 def is_high_risk(e: Enterprise, pack: RulePack) -> bool:
     """The enterprise's own override, else the pack's scope by industry or flag."""
     if e.high_risk_override is not None:
@@ -90,23 +94,13 @@ def _mine_cap(e: Enterprise, pack: RulePack) -> Cap:
             None,
             sector,
             "",
-            findings=(
-                Finding("cap_no_table", Severity.WARNING, "", msg, enterprise_id=e.id, source="ledger"),
-            ),
+            findings=(_finding("cap_no_table", Severity.WARNING, e, msg),),
         )
     rule = pack.rule(key)
     mine_class = str(getattr(e, attr)).strip().upper()
     if mine_class not in rule.value:
         msg = CAP_MINE_CLASS_MISSING.format(name=e.name, sector=sector, class_name=class_name)
-        missing = Finding(
-            "cap_mine_class_missing",
-            Severity.ERROR,
-            "",
-            msg,
-            enterprise_id=e.id,
-            basis=rule.citation,
-            source="ledger",
-        )
+        missing = _finding("cap_mine_class_missing", Severity.ERROR, e, msg, rule.citation)
         return Cap(None, f"{sector}未分类", rule.citation, key, findings=(missing,))
     return Cap(int(rule.value[mine_class]), f"{sector}{mine_class}类", rule.citation, key)
 
@@ -120,23 +114,13 @@ def cap_for(e: Enterprise, pack: RulePack, on: dt.date) -> Cap:
     sector = "高危行业" if high else "非高危行业"
     if key not in pack.rules:
         msg = CAP_NO_TABLE.format(sector=sector, name=e.name)
-        warn = Finding("cap_no_table", Severity.WARNING, "", msg, enterprise_id=e.id, source="ledger")
+        warn = _finding("cap_no_table", Severity.WARNING, e, msg)
         return Cap(None, sector, "", high_risk=high, findings=(warn,))
     rule = pack.rule(key)
     grade = effective_grade(e, on)
     notes: tuple[Finding, ...] = ()
     if grade != e.std_grade and e.std_grade_valid_until is not None:
         msg = CAP_GRADE_EXPIRED.format(name=e.name, date=cn_date(e.std_grade_valid_until))
-        notes = (
-            Finding(
-                "cap_grade_expired",
-                Severity.INFO,
-                "",
-                msg,
-                enterprise_id=e.id,
-                basis=rule.citation,
-                source="ledger",
-            ),
-        )
+        notes = (_finding("cap_grade_expired", Severity.INFO, e, msg, rule.citation),)
     label = f"{sector}·标准化{GRADE_LABELS[grade]}"
     return Cap(int(rule.value[grade.value]), label, rule.citation, key, high, notes)

@@ -8,7 +8,7 @@ from anjian.planning.findings import UNLABELLED, Finding, Severity, Where, label
 
 ROOT = Path(__file__).resolve().parents[2] / "anjian"
 # call → position of its code argument
-CODE_ARGUMENT = {"Finding": 0, "_finding": 0, "err": 1, "_err": 1, "error": 1, "InputProblem": 0}
+CODE_ARGUMENT = {"Finding": 0, "_finding": 0, "_found": 0, "err": 1, "_err": 1, "error": 1, "InputProblem": 0}
 
 
 def _constants(node: ast.AST) -> list[str]:

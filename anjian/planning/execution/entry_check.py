@@ -102,15 +102,7 @@ def _cap(v: ProposedVisit, e: Enterprise, pack: RulePack, tallies: Iterable[Visi
     msg = ENTRY_OVER_CAP.format(
         name=e.name, total=line.total, used=used, cap=line.cap.value, label=line.cap.label
     )
-    return Finding(
-        "entry_over_cap",
-        Severity.WARNING,
-        str(v.date),
-        msg,
-        enterprise_id=e.id,
-        basis=line.cap.basis,
-        source="execution",
-    )
+    return _found("entry_over_cap", Severity.WARNING, e.id, str(v.date), msg, line.cap.basis)
 
 
 def _quiet(v: ProposedVisit, e: Enterprise, pack: RulePack, entry_days: Iterable[int]) -> Finding | None:
@@ -133,15 +125,7 @@ def _quiet(v: ProposedVisit, e: Enterprise, pack: RulePack, entry_days: Iterable
     rule = pack.rule("schedule.quiet_period.days_per_month")
     approval = str(pack.get("schedule.quiet_period.exception_approval", "本单位主要负责人批准"))
     msg = ENTRY_QUIET_PERIOD.format(name=e.name, date=v.date, days=days, detail=detail, approval=approval)
-    return Finding(
-        "entry_quiet_period",
-        Severity.WARNING,
-        str(v.date),
-        msg,
-        enterprise_id=e.id,
-        basis=rule.citation,
-        source="execution",
-    )
+    return _found("entry_quiet_period", Severity.WARNING, e.id, str(v.date), msg, rule.citation)
 
 
 def _upper(v: ProposedVisit, e: Enterprise, pack: RulePack, upper: Iterable[UpperEntry]) -> Finding | None:
@@ -160,15 +144,7 @@ def _upper(v: ProposedVisit, e: Enterprise, pack: RulePack, upper: Iterable[Uppe
     msg = ENTRY_UPPER_LEVEL_RECENT.format(
         name=e.name, agency=last.agency, level=LEVEL_LABELS[last.level], date=last.date, days=window
     )
-    return Finding(
-        "entry_upper_level_recent",
-        Severity.WARNING,
-        str(v.date),
-        msg,
-        enterprise_id=e.id,
-        basis=rule.citation,
-        source="execution",
-    )
+    return _found("entry_upper_level_recent", Severity.WARNING, e.id, str(v.date), msg, rule.citation)
 
 
 def _officers(v: ProposedVisit, pack: RulePack, officers: Sequence[OfficerOnDuty]) -> list[Finding]:
@@ -182,15 +158,28 @@ def _officers(v: ProposedVisit, pack: RulePack, officers: Sequence[OfficerOnDuty
             problem = f"已于{o.valid_until}过期"
         if problem:
             msg = ENTRY_CERTIFICATE_INVALID.format(name=o.name, problem=problem)
-            found.append(Finding("entry_certificate_invalid", Severity.WARNING, o.name, msg, enterprise_id=v.enterprise_id, basis=rule.citation, source="execution"))  # fmt: skip
+            found.append(
+                _found(
+                    "entry_certificate_invalid", Severity.WARNING, v.enterprise_id, o.name, msg, rule.citation
+                )
+            )
         else:
             valid.append(o)
     if len(valid) < int(rule.value):
         msg = ENTRY_OFFICERS_SHORT.format(
             date=v.date, valid=len(valid), names="、".join(o.name for o in valid) or "无", min=rule.value
         )
-        found.append(Finding("entry_officers_short", Severity.ERROR, str(v.date), msg, enterprise_id=v.enterprise_id, basis=rule.citation, source="execution"))  # fmt: skip
+        found.append(
+            _found("entry_officers_short", Severity.ERROR, v.enterprise_id, str(v.date), msg, rule.citation)
+        )
     return found
+
+
+def _found(
+    code: str, severity: Severity, enterprise_id: int, where: str, message: str, basis: str
+) -> Finding:
+    """A finding of the entry check about one enterprise."""
+    return Finding(code, severity, where, message, basis, "execution", enterprise_id=enterprise_id)
 
 
 def check_entry(
