@@ -239,21 +239,26 @@ class Command(BaseCommand):
         return {**s, "violations_list": [f.message for f in violations], "text": "\n".join(lines)}
 
     def do_validate(self, agency, year, opts):
-        from anjian.plans.scheduling import plan_validate
+        from anjian.plans.scheduling import plan_schedule_figures
 
         version = version_current(agency=agency, year=year)
-        findings = [f for f in plan_validate(version=version) if f.is_error]
-        visits = version.visits.count()
-        text = (
-            f"已校验 {visits} 次入企：未发现硬约束违反"
-            if not findings
-            else f"已校验 {visits} 次入企：发现 {len(findings)} 处硬约束违反\n"
-            + "\n".join(f"  [{f.rule}] {f.message}" for f in findings)
+        figures = plan_schedule_figures(version=version)
+        findings, visits = figures["violations"], figures["visits"]
+        days, load = figures["person_days"], figures["daily_load"]
+        sheet = f"，工作日测算 {days['sheet']:g} 人·日" if days["sheet"] is not None else ""
+        text = "\n".join(
+            [
+                f"已校验 {visits} 次入企："
+                + ("未发现硬约束违反" if not findings else f"发现 {len(findings)} 处硬约束违反"),
+                *[f"  [{f['rule']}] {f['message']}" for f in findings],
+                f"检查人日：排程 {days['scheduled']:g} 人·日{sheet}",
+                f"每日在外检查人数：峰值 {load['peak']}，日均 {load['mean']:g}，峰均比 {load['peak_to_mean']:g}",
+            ]
         )
         if findings:
-            self.stdout.write(text)
+            self.stdout.write(dumps(figures) if opts["json"] else text)
             raise CommandError(f"排程校验未通过（{len(findings)} 处）")
-        return {"visits": visits, "violations": [], "text": text}
+        return {**figures, "text": text}
 
     def _progress(self, p) -> None:
         width = 30

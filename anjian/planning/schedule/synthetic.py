@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from dataclasses import dataclass
+from decimal import Decimal
 
 import chinese_calendar
 
@@ -81,6 +82,13 @@ class Size:
 
 
 SIZES = {"county": Size(400, 25, 0), "city": Size(5000, 100, 1), "province": Size(20000, 400, 2)}
+
+
+KEY_DAYS = {
+    Industry.COAL_MINE: Decimal("2.5"),
+    Industry.NONCOAL_MINE: Decimal(2),
+    Industry.HAZCHEM: Decimal("1.5"),
+}
 
 
 def working_days(year: int = YEAR) -> tuple[dt.date, ...]:
@@ -196,6 +204,7 @@ class _Builder:
         category: str = "key",
         kind: VisitKind = VisitKind.INSPECTION,
         persons: int = 0,
+        days: Decimal = Decimal(1),
     ) -> None:
         n = len(self.demands) + 1
         preferred = (
@@ -218,6 +227,7 @@ class _Builder:
                 counter,
                 preferred,
                 persons,
+                days,
             )
         )
 
@@ -241,7 +251,9 @@ class _Builder:
                 ]
             )
             persons = 3 if e.industry == Industry.COAL_MINE and agency.level != Level.COUNTY else 0
-            self.demand(agency, e, key, count, periods, (office,), (team,), persons=persons)
+            # multi-day key visits as workday sheets cost them (a mine 2–2.5 days, hazchem 1.5 days)
+            days = KEY_DAYS.get(e.industry, Decimal(1))
+            self.demand(agency, e, key, count, periods, (office,), (team,), persons=persons, days=days)
             r = rng.random()
             if r < 0.3:
                 c2, p2 = rng.choice(

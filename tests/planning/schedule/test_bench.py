@@ -26,6 +26,23 @@ def test_benchmark_reports_both_schedulers_with_the_contract_keys():
     assert (figures["enterprises"], figures["officers"]) == (400, 25)
     assert figures["violations"] == 0 and figures["greedy"]["violations"] == 0
     assert figures["entries"] >= figures["entries_lower_bound"] - figures["unplaced_visits"]
+    for ours in (figures, figures["greedy"]):  # the same figures beside the greedy baseline's
+        assert set(ours["person_days"]) == {"scheduled", "sheet"}
+        assert set(ours["daily_load"]) == {"peak", "mean", "peak_to_mean"}
+        assert 0 < ours["person_days"]["scheduled"] <= ours["person_days"]["sheet"]
+    assert figures["person_days"]["sheet"] > 2 * figures["visits"]  # key visits last several days
+
+
+def test_synthetic_key_visits_last_the_days_their_sheet_would_cost():
+    from decimal import Decimal
+
+    from anjian.planning.facts import Industry
+    from anjian.planning.schedule.synthetic import synthetic_bureau
+
+    p = synthetic_bureau("county", 1)
+    industry = {e.id: e.industry for e in p.enterprises}
+    coal = [d for d in p.demands if d.category == "key" and industry[d.enterprise_id] == Industry.COAL_MINE]
+    assert coal and {d.days for d in coal if d.responsible_office_ids} >= {Decimal("2.5")}
 
 
 def test_unknown_size_is_refused_in_chinese():
