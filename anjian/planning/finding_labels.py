@@ -132,3 +132,15 @@ LABELS: dict[str, str] = {
     "entry_quiet_period": "安静期内入企",
     "entry_upper_level_recent": "上级近期已检查",
 }
+
+# The stage a stored finding comes from (plans.Finding.source), as people read it.
+SOURCE_LABELS: dict[str, str] = {
+    "classify": "重点认定",
+    "frequency": "检查频次",
+    "ledger": "频次上限",
+    "draw": "双随机抽取",
+    "workdays": "工作日测算",
+    "review": "计划审查",
+    "schedule": "排程",
+    "execution": "入企检查",
+}

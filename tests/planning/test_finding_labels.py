@@ -3,7 +3,7 @@
 import ast
 from pathlib import Path
 
-from anjian.planning.finding_labels import LABELS
+from anjian.planning.finding_labels import LABELS, SOURCE_LABELS
 from anjian.planning.findings import UNLABELLED, Finding, Severity, Where, label_of
 
 ROOT = Path(__file__).resolve().parents[2] / "anjian"
@@ -69,3 +69,26 @@ def test_a_finding_shows_its_name_and_an_unknown_code_is_never_shown():
     f = Finding("share_mismatch", Severity.ERROR, Where(section="重点检查占比"), "印刷为 24%")
     assert (f.label, str(f.where), f.is_error) == ("占比计算有误", "重点检查占比", True)
     assert label_of("no_such_code") == UNLABELLED != "no_such_code"
+
+
+def raised_sources() -> set[str]:
+    """The stage names findings are stored under: `source=` of a Finding, the first argument of
+    FindingCollector.add/.error and of the scheduling's row maker."""
+    found: set[str] = set()
+    for path in [*(ROOT / "planning").rglob("*.py"), *(ROOT / "plans").glob("*.py")]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "id", getattr(node.func, "attr", ""))
+            if name == "Finding":
+                found |= {c for k in node.keywords if k.arg == "source" for c in _constants(k.value)}
+                found |= set(_constants(node.args[5])) if len(node.args) > 5 else set()
+            if name in {"add", "error"} and len(node.args) >= 2 and path.parent.name == "plans":
+                found |= set(_constants(node.args[0]))
+    return found
+
+
+def test_every_stage_a_finding_is_stored_under_has_a_chinese_name():
+    sources = raised_sources()
+    assert {"classify", "frequency", "draw", "review", "workdays", "schedule", "ledger"} <= sources
+    assert sorted(s for s in sources if s not in SOURCE_LABELS) == []

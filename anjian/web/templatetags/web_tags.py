@@ -1,6 +1,7 @@
 from django import template
 
 from anjian.accounts.scope import request_scope
+from anjian.planning.finding_labels import SOURCE_LABELS
 
 register = template.Library()
 
@@ -13,6 +14,12 @@ def user_scope(context):
 @register.filter
 def yesno_cn(value):
     return "是" if value is True else "否" if value is False else (value or "—")
+
+
+@register.filter
+def finding_source(value):
+    """The stage a finding comes from, in Chinese (never the internal name)."""
+    return SOURCE_LABELS.get(value, "—")
 
 
 @register.filter
