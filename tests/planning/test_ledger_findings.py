@@ -7,6 +7,7 @@ import datetime as dt
 from anjian.planning.caps import cap_for
 from anjian.planning.facts import Enterprise, Industry, Level, StdGrade
 from anjian.planning.findings import Finding, Severity
+from anjian.planning.frequency import Frequency, FrequencyResult
 from anjian.planning.ledger import (
     LEDGER_AT_CAP,
     LEDGER_JUSTIFICATION_EMPTY,
@@ -18,7 +19,9 @@ from anjian.planning.ledger import (
     VisitKind,
     VisitTally,
     build_ledger,
+    planned_tallies,
 )
+from anjian.planning.reasons import Category
 from anjian.planning.rules import load_pack
 
 ON = dt.date(2025, 1, 1)
@@ -130,3 +133,21 @@ def test_reviews_count_only_when_the_pack_says_so():
         SHANXI, rules={k: r for k, r in SHANXI.rules.items() if k != "caps.count_reviews"}
     )
     assert ledger(VisitTally(5, Level.COUNTY, planned=1), review, pack=unset).line(5).total == 1
+
+
+def test_the_plans_own_visits_enter_the_ledger_at_its_level():
+    plan = FrequencyResult(
+        (
+            Frequency(5, Category.KEY, 2, ((1, 2), (3, 4)), "规则", "frequency.key"),
+            Frequency(6, Category.GENERAL, 1, ((1, 2, 3, 4),), "规则", "frequency.general"),
+        ),
+        (),
+    )
+    assert planned_tallies(plan, Level.CITY, agency_id=3) == (
+        VisitTally(5, Level.CITY, planned=2, agency_id=3),
+        VisitTally(6, Level.CITY, planned=1, agency_id=3),
+    )
+    book = ledger(*planned_tallies(plan, Level.CITY, agency_id=3))
+    line = book.line(5)
+    assert (line.used_by(Level.CITY), line.used_by(Level.COUNTY), line.used_by(Level.PROVINCE)) == (2, 0, 0)
+    assert book.line(6) is None  # only the enterprises asked for get a line
