@@ -5,7 +5,7 @@ import json
 
 import openpyxl
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from anjian.planning.draw_record import draw_record_from_json, verify_draw
 from anjian.plans import services
@@ -68,7 +68,9 @@ def test_plan_show_json_gives_the_summary_and_sheets(lvliang_plan, capsys):
 
 
 def test_review_of_a_compiled_plan_lists_its_stored_findings_most_severe_first(lvliang_plan, capsys):
-    call_command("review", "--agency", "lvliang", "--year", "2024", "--json")
+    with pytest.raises(CommandError, match="审查发现") as exited:  # errors found: exit status 1
+        call_command("review", "--agency", "lvliang", "--year", "2024", "--json")
+    assert exited.value.returncode == 1
     data = json.loads(capsys.readouterr().out)
     assert data["counts"]["error"] >= 2 and data["findings"][0]["severity"] == "error"
     assert {"staffing_column_sum", "overtime"} <= {f["code"] for f in data["findings"]}

@@ -10,6 +10,7 @@ from anjian.planning.review import review_result
 from anjian.planning.review.findings import SEVERITY_LABELS, SEVERITY_ORDER, Severity, finding_json
 
 SUMMARY = "{title}（规则包 {pack}）审查：错误 {error} 条，警告 {warning} 条，提示 {info} 条"
+REVIEW_HAS_ERRORS = "审查发现 {error} 处错误（见上），请改正后重新审查"
 
 
 class Command(BaseCommand):
@@ -25,7 +26,13 @@ class Command(BaseCommand):
             "--severity", choices=[s.value for s in Severity], help="只列出该级别及更严重的问题"
         )
 
-    def handle(self, *args, files, pack, json: bool, severity, agency, year, **options):
+    def handle(self, *args, **options):
+        """Exit status 1 when the review reports an error (the findings are printed first)."""
+        counts = self.review(**options)
+        if counts.get("error"):
+            raise CommandError(REVIEW_HAS_ERRORS.format(error=counts["error"]), returncode=1)
+
+    def review(self, *, files, pack, json: bool, severity, agency, year, **options) -> dict[str, int]:
         if agency or not files:
             return self.plan_findings(agency, year, json, severity)
         sheet, loaded = load_for_command(files, pack)
@@ -46,7 +53,7 @@ class Command(BaseCommand):
                     }
                 )
             )
-            return
+            return counts
         title = f"{sheet.agency or sheet.title} {sheet.year} 年"
         self.stdout.write(SUMMARY.format(title=title, pack=loaded.id, **counts))
         for s in Severity:
@@ -54,8 +61,9 @@ class Command(BaseCommand):
             if group:
                 self.stdout.write(f"\n{SEVERITY_LABELS[s]}（{len(group)}）")
                 self.stdout.write("\n".join(finding_line(f) for f in group))
+        return counts
 
-    def plan_findings(self, agency, year, json: bool, severity) -> None:
+    def plan_findings(self, agency, year, json: bool, severity) -> dict[str, int]:
         from anjian.plans.selectors import PlanNotFound, version_current
         from anjian.registry.selectors import AgencyNotFound, agency_get
 
@@ -86,10 +94,11 @@ class Command(BaseCommand):
             self.stdout.write(
                 dumps({"year": year, "version": version.number, "counts": counts, "findings": rows})
             )
-            return
+            return counts
         self.stdout.write(
             SUMMARY.format(title=f"{version.plan} 第{version.number}版", pack=version.ruleset, **counts)
         )
         for r in rows:
             label = SEVERITY_LABELS[Severity(r["severity"])]
             self.stdout.write(f"  [{label}] {r['label']}  {r['where']}\n      {r['message']}")
+        return counts

@@ -15,6 +15,12 @@ from anjian.planning.workdays.model import CATEGORY_LABELS, Category, LineItem, 
 KIND_MISFILED = "{kind}的 {days} 天记入了{found}，按规则应记入{belongs}"
 KIND_EXCLUDED = "{kind}的 {days} 天不应纳入工作日测算"
 KEYWORD_MISFILED = "“{label}” {days} 天记入了{found}，但{what}属于{belongs_short}，应记入{belongs}"
+CATEGORY_SWAPPED = "“{label}” {days} 天印在{found}下，但办法把“{what}”列为{belongs}，应记入{belongs}"
+CATEGORY_LABELS_SWAPPED = "{team}的“其他执法工作日”与“非执法工作日”两类标题印反了：{oe} 项其他执法实为非执法，{ne} 项非执法实为其他执法"
+OTHER_CATEGORY = {
+    Category.OTHER_ENFORCEMENT: Category.NON_ENFORCEMENT,
+    Category.NON_ENFORCEMENT: Category.OTHER_ENFORCEMENT,
+}
 CATEGORY_UNMAPPED = (
     "“{label}” {days} 天不属于办法所列任何一类{category}，请归入某一类或说明理由（本地增列项目）"
 )
@@ -87,17 +93,70 @@ def _codes(pack: RulePack, item: LineItem) -> tuple[str, ...]:
     return item.codes or classify(f"{item.label} {item.text}", item.category, pack)
 
 
+def _swapped(pack: RulePack, team: Team, item: LineItem) -> Finding | None:
+    """An item printed under one of 其他执法/非执法 that the 办法's list puts under the other: by its explicit
+    codes (all unknown here, known there) or, without codes, by keywords matching only the other list. The
+    keyword mapping never moves the item; the finding names the printed and the correct category."""
+    other = OTHER_CATEGORY[item.category]
+    here = {c.code for c in work_categories(pack, item.category)}
+    there = {c.code: c for c in work_categories(pack, other)}
+    if item.codes:
+        codes = [c for c in item.codes if c in there and c not in here]
+        if len(codes) != len(item.codes):
+            return None
+    else:
+        text = f"{item.label} {item.text}"
+        if classify(text, item.category, pack):
+            return None
+        codes = list(classify(text, other, pack))
+    if not codes:
+        return None
+    match = there[codes[0]]
+    return Finding(
+        "category_swapped",
+        Severity.ERROR,
+        at_item(team, item),
+        CATEGORY_SWAPPED.format(
+            label=item.label,
+            days=_days(item),
+            found=CATEGORY_LABELS[item.category],
+            what=match.label,
+            belongs=CATEGORY_LABELS[other],
+        ),
+        match.citation,
+    )
+
+
+def _labels_swapped(team: Team, swapped: list[Finding], items: dict[Category, int]) -> Finding | None:
+    """Most items of both categories swapped: the two headings were printed the wrong way round."""
+    per = {c: sum(1 for f in swapped if f.where.category == CATEGORY_LABELS[c]) for c in OTHER_CATEGORY}
+    if all(items[c] and per[c] * 2 > items[c] for c in OTHER_CATEGORY):
+        return Finding(
+            "category_labels_swapped",
+            Severity.ERROR,
+            at_category(team, Category.OTHER_ENFORCEMENT),
+            CATEGORY_LABELS_SWAPPED.format(
+                team=team.name, oe=per[Category.OTHER_ENFORCEMENT], ne=per[Category.NON_ENFORCEMENT]
+            ),
+        )
+    return None
+
+
 def check_work_categories(result: SheetResult, pack: RulePack) -> list[Finding]:
     found = []
     for t in result.teams:
         team = t.team
+        swapped: list[Finding] = []
+        counts = {c: sum(1 for i in team.items if i.category == c) for c in OTHER_CATEGORY}
         for category in (Category.OTHER_ENFORCEMENT, Category.NON_ENFORCEMENT):
             known = {c.code: c for c in work_categories(pack, category)}
             used: set[str] = set()
             for item in (i for i in team.items if i.category == category):
-                misfiled = _keyword_misfiled(pack, team, item)
+                misfiled = _keyword_misfiled(pack, team, item) or _swapped(pack, team, item)
                 if misfiled:
                     found.append(misfiled)
+                    if misfiled.code == "category_swapped":
+                        swapped.append(misfiled)
                     continue
                 codes = _codes(pack, item)
                 for code in codes:
@@ -132,6 +191,9 @@ def check_work_categories(result: SheetResult, pack: RulePack) -> list[Finding]:
                 found.append(
                     Finding("category_not_costed", Severity.INFO, where, message, missing[0].citation)
                 )
+        labels = _labels_swapped(team, swapped, counts)
+        if labels:
+            found.insert(0, labels)
     return found
 
 
