@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import accounts, audit_log, auth
+from . import accounts, agencies, audit_log, auth
 
 urlpatterns = [
     path("login/", auth.LoginView.as_view(), name="login"),
@@ -11,4 +11,6 @@ urlpatterns = [
     path("audit/", audit_log.audit_log, name="audit_log"),
     path("accounts/", accounts.account_list, name="account_list"),
     path("accounts/<int:pk>/role/", accounts.account_role, name="account_role"),
+    path("agencies/", agencies.agency_list, name="agency_list"),
+    path("agencies/<int:pk>/", agencies.agency_edit, name="agency_edit"),
 ]
