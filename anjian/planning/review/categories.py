@@ -129,8 +129,11 @@ def _swapped(pack: RulePack, team: Team, item: LineItem) -> Finding | None:
 
 def _labels_swapped(team: Team, swapped: list[Finding], items: dict[Category, int]) -> Finding | None:
     """Most items of both categories swapped: the two headings were printed the wrong way round."""
-    per = {c: sum(1 for f in swapped if f.where.category == CATEGORY_LABELS[c]) for c in OTHER_CATEGORY}
-    if all(items[c] and per[c] * 2 > items[c] for c in OTHER_CATEGORY):
+    per = {
+        c: sum(1 for f in swapped if getattr(f.where, "category", "") == CATEGORY_LABELS[c])
+        for c in OTHER_CATEGORY
+    }
+    if all(items[c] > 0 and per[c] * 2 > items[c] for c in OTHER_CATEGORY):
         return Finding(
             "category_labels_swapped",
             Severity.ERROR,

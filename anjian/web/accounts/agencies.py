@@ -39,7 +39,7 @@ class ChildAgencyForm(forms.Form):
     region_code = forms.CharField(label="行政区划代码", max_length=6, required=False)
     approving_government = forms.CharField(label="本级人民政府", max_length=100, required=False)
 
-    def __init__(self, *args, **kwargs):  # noqa: ANN002, ANN003
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         packs = pack_infos(settings.ANJIAN_RULESET_DIRS)
         self.fields["pack"].choices = [("", "按省份自动选定")] + [
@@ -47,7 +47,7 @@ class ChildAgencyForm(forms.Form):
         ]
 
 
-def _home(request) -> Agency:  # noqa: ANN001
+def _home(request) -> Agency:
     scope = request_scope(request)
     if not (scope.superuser or scope.role == Role.SYSTEM_ADMIN):
         raise PermissionDenied(SYSADMIN_ONLY)
@@ -69,7 +69,7 @@ def _save(form: ChildAgencyForm, home: Agency, agency: Agency | None) -> Agency 
 
 
 @login_required
-def agency_list(request):  # noqa: ANN001
+def agency_list(request):
     home = _home(request)
     form = ChildAgencyForm(request.POST or None)
     if request.method == "POST" and form.is_valid() and (saved := _save(form, home, None)):
@@ -80,7 +80,7 @@ def agency_list(request):  # noqa: ANN001
 
 
 @login_required
-def agency_edit(request, pk: int):  # noqa: ANN001
+def agency_edit(request, pk: int):
     home = _home(request)
     agency = get_object_or_404(Agency, pk=pk, parent=home)  # another agency's children are simply absent
     initial = agency_as_dict(agency) | {
