@@ -117,7 +117,9 @@ def mutate(module: str, max_children: int) -> dict:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description="mutation score of the rule-bearing core, per module")
-    parser.add_argument("modules", nargs="*", metavar="MODULE", help="default: every module; one of " + ", ".join(MODULES))
+    parser.add_argument(
+        "modules", nargs="*", metavar="MODULE", help="default: every module; one of " + ", ".join(MODULES)
+    )
     parser.add_argument("--max-children", type=int, default=1, help="parallel mutant runs (default 1)")
     parser.add_argument("--min-score", type=float, default=0, help="exit 1 when a module scores lower")
     args = parser.parse_args()

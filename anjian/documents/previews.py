@@ -1,11 +1,14 @@
 """PNG previews of the plan for docs/images: the first page and the first key-unit table page.
 
 `write_previews(snapshot, folder)` renders with LibreOffice (render.docx_to_pdf) and poppler at 80 dpi and
-returns the paths written: plan-page1.png and plan-key-units.png.
+returns the paths written: plan-page1.png and plan-key-units.png. `sample_previews(docx, folder, prefix)` renders
+an exported DOCX as it is and writes its first page (版头), its first annex page and its last page (版记):
+{prefix}-first.png, {prefix}-annex.png, {prefix}-imprint.png.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from anjian.documents import render
@@ -37,4 +40,25 @@ def write_previews(plan: PlanSnapshot, folder: Path | str) -> list[Path]:
         key = folder / "plan-key-units.png"
         key.write_bytes(render.pdf_page_png(pdf, page, dpi=PREVIEW_DPI))
         written.append(key)
+    return written
+
+
+SAMPLE_DPI = 60
+
+
+def sample_previews(docx: bytes, folder: Path | str, prefix: str) -> list[Path]:
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    pdf = render.docx_to_pdf(docx)
+    pages = render.pdf_page_count(pdf)
+    annex = next(
+        p
+        for p in range(1, pages + 1)
+        if re.sub(r"\s+", "", render.pdf_text(pdf, first=p, last=p)).startswith("附件1")
+    )
+    written = []
+    for name, page in (("first", 1), ("annex", annex), ("imprint", pages)):
+        path = folder / f"{prefix}-{name}.png"
+        path.write_bytes(render.pdf_page_png(pdf, page, dpi=SAMPLE_DPI))
+        written.append(path)
     return written
