@@ -1,24 +1,17 @@
 """Monthly, quarterly and annual execution reports computed from the records, with their deadline.
 
 `report_compute` gathers the records (selectors), lets the core compute the progress and the deadline, and
-returns both; `report_json`, `report_xlsx` and `report_docx` present the same figures."""
+returns both; `report_json` and report_files' `report_xlsx` and `report_docx` present the same figures."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from pathlib import Path
 
 from django.utils import timezone
-from docx import Document
-from openpyxl import Workbook
 
-from anjian.documents.atomic import write_atomic
-from anjian.documents.docx_tables import HeaderCell
-from anjian.documents.xlsx_sheet import LEFT, SheetWriter
 from anjian.planning.execution.deadlines import Deadline, Period, report_deadline
 from anjian.planning.execution.progress import KPI_LABELS, Counts, Line, PlannedUnit, Progress, progress
-from anjian.planning.xlsx_safe import save_workbook
 from anjian.plans.services import pack_for
 from anjian.registry.models import Agency, Office
 
@@ -132,59 +125,3 @@ def report_json(report: Report) -> dict:
         "typical_cases": p.typical_cases, "overdue_reviews": list(p.overdue_reviews),
         "late_publications": list(p.late_publications),
     }  # fmt: skip
-
-
-def _tables(report: Report) -> list[tuple[str, tuple[str, ...], list[list[object]]]]:
-    p = report.progress
-
-    def rows(lines) -> list[list[object]]:
-        return [
-            [x.label, x.planned, x.due, x.done, x.in_period, x.completion.text()] for x in [*lines, p.total]
-        ]
-
-    counts = [
-        [COUNT_LABELS[k], str(getattr(p.in_period, k)), str(getattr(p.to_date, k))] for k in COUNT_LABELS
-    ]
-    kpis = [[KPI_LABELS[k], r.text()] for k, r in p.kpis.items()] + [["典型案例（件）", str(p.typical_cases)]]
-    d = report.deadline
-    due = [["报送期限", f"{d.due}（{'工作日' if d.day_type == 'working' else '自然日'}）"],
-           ["报送日期", str(d.done_on or "未报送")], ["状态", d.status_label + (f"，逾期{d.days_late}日" if d.days_late else "")]]  # fmt: skip
-    tables = [
-        ("按股室", LINE_HEADERS, rows(p.offices)), ("按行业", LINE_HEADERS, rows(p.sectors)),
-        ("按单位", LINE_HEADERS, rows(p.units)), ("检查与处理", ("项目", "本期", "累计"), counts),
-        ("考核指标", ("指标", "完成情况"), kpis), ("报送", ("项目", "内容"), due),
-    ]  # fmt: skip
-    if report.office_deadlines:
-        tables.append(("各股室报送", OFFICE_DEADLINE_HEADERS, [
-            [x.office, str(x.deadline.due), str(x.deadline.done_on or "未报送"), x.deadline.status_label,
-             x.deadline.days_late] for x in report.office_deadlines]))  # fmt: skip
-    return tables
-
-
-def report_xlsx(report: Report, path: Path) -> None:
-    wb = Workbook()
-    wb.remove(wb.active)
-    for name, headers, rows in _tables(report):
-        w = SheetWriter(wb.create_sheet(name), report.title, len(headers))
-        w.header([[HeaderCell(h) for h in headers]])
-        for r in rows:
-            w.add(r, aligns=[LEFT] + [LEFT] * (len(headers) - 1))
-        w.finish()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(path, save_workbook(wb))
-
-
-def report_docx(report: Report, path: Path) -> None:
-    doc = Document()
-    doc.add_heading(report.title, level=1)
-    for name, headers, rows in _tables(report):
-        doc.add_heading(name, level=2)
-        table = doc.add_table(rows=1, cols=len(headers))
-        table.style = "Table Grid"
-        for cell, h in zip(table.rows[0].cells, headers, strict=True):
-            cell.text = h
-        for r in rows:
-            for cell, v in zip(table.add_row().cells, r, strict=True):
-                cell.text = str(v)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    doc.save(str(path))

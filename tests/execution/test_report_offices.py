@@ -7,7 +7,8 @@ from django.core.management import call_command
 from openpyxl import load_workbook
 
 from anjian.execution import services
-from anjian.execution.reports import OFFICE_DEADLINE_HEADERS, report_compute, report_json, report_xlsx
+from anjian.execution.report_files import report_xlsx
+from anjian.execution.reports import OFFICE_DEADLINE_HEADERS, report_compute, report_json
 from anjian.planning.execution.deadlines import DeadlineStatus, quarter
 from anjian.registry.models import Office
 from tests.execution.conftest import record
@@ -44,7 +45,7 @@ def test_bureau_report_lists_every_responsible_office_with_its_submission_and_la
     report_xlsx(report, out)
     sheet = [[c.value for c in row] for row in load_workbook(out)["各股室报送"].iter_rows()]
     assert tuple(sheet[1]) == OFFICE_DEADLINE_HEADERS  # under the title row
-    assert any(r[0] == "危险化学品安全监管科" and r[2] == "2024-04-08" and r[4] == 3 for r in sheet)
+    assert any(r[0] == "危险化学品安全监管科" and r[2] == dt.datetime(2024, 4, 8) and r[4] == 3 for r in sheet)
 
 
 def test_an_office_report_has_no_office_listing(lv):

@@ -13,7 +13,8 @@ from anjian.execution.adjustments import adjustment_deadlines
 from anjian.execution.importing import inspections_import
 from anjian.execution.ledger_export import ledger_export
 from anjian.execution.models import PlanAdjustment
-from anjian.execution.reports import report_compute, report_docx, report_json, report_xlsx
+from anjian.execution.report_files import report_docx, report_xlsx
+from anjian.execution.reports import report_compute, report_json
 from anjian.execution.selectors import reviews_open
 from anjian.execution.weekly import parse_week, weekly_json, weekly_summary, weekly_xlsx
 from anjian.planning.execution.deadlines import month, quarter, whole_year

@@ -17,7 +17,8 @@ from anjian.audit.models import AuditEvent
 from anjian.execution.adjustments import adjustment_deadlines
 from anjian.execution.ledger_export import ledger_export
 from anjian.execution.models import ReportSubmission
-from anjian.execution.reports import report_compute, report_docx, report_xlsx
+from anjian.execution.report_files import report_docx, report_xlsx
+from anjian.execution.reports import report_compute
 from anjian.planning.execution.deadlines import Period, month, quarter, report_deadline, whole_year
 
 from ..access import adjustments_in, agencies_in, business_view, chosen_agency, chosen_office
