@@ -45,7 +45,9 @@ def test_bureau_report_lists_every_responsible_office_with_its_submission_and_la
     report_xlsx(report, out)
     sheet = [[c.value for c in row] for row in load_workbook(out)["各股室报送"].iter_rows()]
     assert tuple(sheet[1]) == OFFICE_DEADLINE_HEADERS  # under the title row
-    assert any(r[0] == "危险化学品安全监管科" and r[2] == dt.datetime(2024, 4, 8) and r[4] == 3 for r in sheet)
+    assert any(
+        r[0] == "危险化学品安全监管科" and r[2] == dt.datetime(2024, 4, 8) and r[4] == 3 for r in sheet
+    )
 
 
 def test_an_office_report_has_no_office_listing(lv):
