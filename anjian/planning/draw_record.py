@@ -167,6 +167,8 @@ def draw_record_from_json(text: str) -> DrawRecord:
     except KeyError as error:
         raise DrawRecordError(DRAW_RECORD_MISSING_FIELD.format(field=error.args[0])) from error
     except (TypeError, ValueError, AttributeError, ArithmeticError) as error:
-        # the exception's own text is English; a Chinese one (ours) is kept
-        reason = str(error) if re.search(r"[\u4e00-\u9fff]", str(error)) else DRAW_RECORD_BAD_VALUE
+        # the exception's own text is English (even when it quotes a Chinese value); a Chinese one (ours) is kept
+        text = str(error)
+        ours = re.search(r"[\u4e00-\u9fff]", text) and not re.search(r"[A-Za-z]{3,}", text)
+        reason = text if ours else DRAW_RECORD_BAD_VALUE
         raise DrawRecordError(DRAW_RECORD_INVALID.format(error=reason)) from error
