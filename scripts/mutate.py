@@ -46,7 +46,8 @@ MODULES: dict[str, tuple[list[str], bool]] = {
     "anjian/planning/schedule/validate.py": (["tests/planning/schedule/test_validate.py",
                                               "tests/planning/schedule/test_validate_codes.py",
                                               "tests/planning/schedule/test_validate_findings.py"], False),
-    "anjian/planning/execution/entry_check.py": (["tests/execution/test_core.py"], True),
+    "anjian/planning/execution/entry_check.py": (["tests/execution/test_core.py", "tests/execution/test_entry_check.py"],
+                                                 True),
 }  # fmt: skip
 KILLED = {1, 3, 36, 37, 24, -24, 152, 255}  # failed tests, pytest internal error, timeouts, type check
 SURVIVED, NO_TESTS = {0}, {5, 33}
