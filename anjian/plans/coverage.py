@@ -16,7 +16,8 @@ from anjian.planning.workdays.shares import BASE_LABELS, ShareRule, percent, sha
 from .config import PlanConfig
 
 COVERAGE_BELOW = "计划检查 {planned} 户次，低于应检查户次 {required}，覆盖率 {pct}%（未达到 100%）"
-WORKDAY_KINDS = {"key": ("key",), "general": ("general", "random")}
+WORKDAY_KINDS = {"key": ("key",), "general": ("general",)}  # as the review's key_general_counts
+PLAN_SETTING_SOURCE = "本局编制参数：[plan] {name} = {value}（依据{rule}）"
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,20 @@ class PlanShares:
             "basis": self.basis, "basis_label": self.basis_label, "key": str(self.key),
             "general": str(self.general), "key_pct": str(self.key_pct), "general_pct": str(self.general_pct),
         }  # fmt: skip
+
+
+def plan_pack(pack: RulePack, config: PlanConfig) -> RulePack:
+    """The pack with the plan's own share basis and decimals, so the review compares shares as the plan states
+    them (on visits or on supervision workdays) and with the decimals it prints."""
+    rules = dict(pack.rules)
+    for key, name, value in (
+        ("workdays.shares.base", "share_base", config.share_base),
+        ("workdays.shares.decimals", "share_decimals", config.share_decimals),
+    ):
+        rule = rules[key]
+        source = PLAN_SETTING_SOURCE.format(name=name, value=value, rule=rule.source)
+        rules[key] = replace(rule, value=value, source=source, mark="S")
+    return replace(pack, rules=rules)
 
 
 def plan_share_rule(config: PlanConfig, pack: RulePack) -> ShareRule:

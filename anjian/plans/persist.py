@@ -17,6 +17,7 @@ from anjian.planning.workdays.model import number_text
 from .bridge import Bureau
 from .collect import FindingCollector
 from .config import PlanConfig
+from .coverage import plan_pack
 from .figures import EntryFigure, plan_figures
 from .models import PlanEntry, PlanVersion, WorkdaySheet
 from .sectors import sector_of
@@ -120,6 +121,7 @@ def save_workdays(
     for p in problems:
         found.error("workdays", p.code, p.message, p.where)
     sheet = replace(sheet, plan=plan_figures(figures, sheet.plan))
+    pack = plan_pack(pack, config)  # shares on the plan's basis and decimals, as plan show and the documents
     result = compute_sheet(sheet, pack)
     for team in result.teams:
         t = team.totals

@@ -95,14 +95,8 @@ def teams(b: Bureau) -> dict[str, int]:
 def supervision_days(b: Bureau) -> tuple[int, int]:
     """Key and general supervision person-days the sheet books: units × 1 visit × persons × days."""
     key = sum(b.key_team[office][0] * b.key_team[office][1] for _n, _s, _f, office in b.key)
-    general = sum(2 * 1 for _ in b.general)
-    randoms = sum(RANDOM_DAYS for office in teams(b) if any(g[2] == office for g in b.general))
-    return key, general + randoms
-
-
-RANDOM_DAYS = (
-    3 * 1 * 2 * 1
-)  # 部门内“双随机”: 3 units × 1 visit × 2 persons × 1 day, booked as general inspection
+    general = sum(2 * 1 for _ in b.general)  # the 部门内“双随机” lines (kind random) count in neither share
+    return key, general
 
 
 def workday_sheet(b: Bureau, year: int) -> str:
