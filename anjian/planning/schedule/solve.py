@@ -306,7 +306,7 @@ class _Run:
         left = []
         for e in entries:
             months_ = [month] if month else list(e.months)
-            days_ = self._days(e, months_)
+            days_ = self._days(e, months_, spread=month is None)
             if self.ledger.try_place(e, days_, _reason(e)) is None:
                 left.append(e)
         if month is None:
@@ -339,10 +339,13 @@ class _Run:
                 continue
             self._unplaced(e, explain.reason_from_core(self.problem, self.last_core, e.enterprise_id))
 
-    def _days(self, e: Entry, months_: list[int]) -> list[dt.date]:
-        """Candidate start days for a greedy placement: month by month in the given order, within a month
-        avoided days last and the least loaded days (officers already out) first."""
+    def _days(self, e: Entry, months_: list[int], spread: bool = False) -> list[dt.date]:
+        """Candidate start days for a greedy placement: month by month in the given order (or, `spread`, the
+        whole window at once), avoided days last and the least loaded days (officers already out) first."""
         load = self.ledger.day_load
+        if spread:
+            days = [t for m in months_ for t in self.supply.days_by_month.get(m, [])]
+            return sorted(days, key=lambda t: (t in self.avoided, load[e.agency_id, t], t))
         return [
             t
             for m in months_

@@ -85,7 +85,7 @@ SIZES = {"county": Size(400, 25, 0), "city": Size(5000, 100, 1), "province": Siz
 
 
 KEY_DAYS = {
-    Industry.COAL_MINE: Decimal("2.5"),
+    Industry.COAL_MINE: Decimal(2),
     Industry.NONCOAL_MINE: Decimal(2),
     Industry.HAZCHEM: Decimal("1.5"),
 }
@@ -158,6 +158,7 @@ class _Builder:
             leave.update(self.days[start : start + 10])  # 下乡
         team = any(o.id == office and o.is_enforcement_team for o in self.offices)
         capacity = rng.randint(55, 90) if team else rng.randint(40, 70)
+        capacity = capacity * 8 // 5  # key visits last several days (KEY_DAYS): inspection time to match
         self.officers.append(
             OfficerSupply(
                 Officer(

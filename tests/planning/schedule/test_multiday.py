@@ -143,3 +143,22 @@ def test_capacity_precheck_counts_person_days_of_multi_day_visits():
         period="2025年第三季度", office="危险化学品安全监管股", short=2, need=6, have=4
     ) in [f.message for f in r.findings]
     assert r.visits == ()
+
+
+def test_january_2026_starts_after_the_make_up_sunday_and_is_not_bunched():
+    from dataclasses import replace
+
+    firms = tuple(enterprise(101 + i, f"夏县第{i + 1}加油站") for i in range(14))
+    officers = tuple(officer(11 + i, HAZCHEM, f"股室{i}", capacity=200) for i in range(8))
+    p = problem(
+        [demand(f"D{i}", 101 + i, 1, months(1)) for i in range(14)],
+        enterprises=firms,
+        officers=officers,
+        rules=RULES.with_changes(quiet_days=0),
+    )
+    p = replace(p, year=2026, working_days=working_days(2026))
+    assert p.working_days[0] == dt.date(2026, 1, 4)  # 调休: a Sunday, the first working day after 元旦
+    r = schedule(p, 10, workers=1)
+    assert errors(p, r.visits) == [] and len(r.visits) == 14
+    assert dt.date(2026, 1, 4) not in {v.date for v in r.visits}
+    assert max(Counter(v.date for v in r.visits).values()) == 1
