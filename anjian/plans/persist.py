@@ -21,6 +21,7 @@ from .coverage import plan_pack
 from .figures import EntryFigure, plan_figures
 from .models import PlanEntry, PlanVersion, WorkdaySheet
 from .sectors import sector_of
+from .team_staffing import team_staffing_findings
 
 
 def save_entries(
@@ -139,6 +140,8 @@ def save_workdays(
         )  # fmt: skip
     for f in review_result(result, pack):
         found.add("review", f, bureau)
+    teams = [(t.team.name, t.team.officers, t.team.is_enforcement_team) for t in result.teams]
+    found.extend(team_staffing_findings(teams, bureau, version.plan.year))
 
 
 def _item_json(item, edit_reason: str | None) -> dict:

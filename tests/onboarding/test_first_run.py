@@ -108,6 +108,8 @@ def test_two_bureaus_outside_shanxi_onboard_compile_schedule_and_export_from_an_
     assert len(lapsed) == 1
     assert "证件过期" in lapsed[0] and "冯九" in lapsed[0] and "周五" not in lapsed[0]
     assert heping["ruleset"] == "liaoning"
+    # Every team of the sheet has its office, with the sheet's officers = certified enforcing officers on record.
+    assert not {"staffing_team_missing", "staffing_team_disagrees"} & codes
 
     # County under the national pack: shares by visits; the ASCII-bracket 发文字号 was normalised with a warning.
     assert xinan["ruleset"] == "national" and xinan["shares"]["basis"] == "visits"
