@@ -81,7 +81,8 @@ AUTHENTICATION_BACKENDS = [
 # Lockout after 5 failed logins for 15 minutes, per user name and address.
 AXES_FAILURE_LIMIT = int(os.environ.get("ANJIAN_LOGIN_FAILURES", 5))
 AXES_COOLOFF_TIME = float(os.environ.get("ANJIAN_LOCKOUT_MINUTES", 15)) / 60  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The account is locked, whichever addresses the failures come from (等保: lock the account, not a pair).
+AXES_LOCKOUT_PARAMETERS = ["username"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "web/locked_out.html"
 AXES_VERBOSE = False

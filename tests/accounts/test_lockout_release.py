@@ -78,3 +78,11 @@ def test_each_request_restarts_the_idle_clock(wang):
     (session,) = Session.objects.all()
     left = session.expire_date - timezone.now()
     assert dt.timedelta(minutes=29) < left <= dt.timedelta(minutes=30)
+
+
+def test_failures_from_several_addresses_lock_the_account_everywhere(wang):
+    client = Client(HTTP_HOST="localhost")
+    for i in range(settings.AXES_FAILURE_LIMIT):
+        login(client, "wrong-Password1", ip=f"10.0.0.{10 + i}")
+    assert login(client, GOOD, ip="10.0.9.9").status_code == 429
+    assert "_auth_user_id" not in client.session
