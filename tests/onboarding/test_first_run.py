@@ -9,6 +9,7 @@ import io
 import json
 from decimal import ROUND_HALF_UP, Decimal
 
+import openpyxl
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
@@ -56,12 +57,19 @@ def onboard(bureau, folder, monkeypatch, parent_args):
 
 
 def docx_text(folder) -> str:
-    texts = []
+    texts = [xlsx_text(path) for path in sorted(folder.glob("*.xlsx"))]
     for path in sorted(folder.glob("*.docx")):
         doc = Document(str(path))
         texts += [p.text for p in doc.paragraphs]
         texts += [c.text for t in doc.tables for row in t.rows for c in row.cells]
     return "\n".join(texts)
+
+
+def xlsx_text(path) -> str:
+    book = openpyxl.load_workbook(path, read_only=True)
+    return "\n".join(
+        str(v) for ws in book.worksheets for row in ws.iter_rows(values_only=True) for v in row if v
+    )
 
 
 @pytest.mark.slow
