@@ -8,6 +8,7 @@ from pathlib import Path
 
 from django import forms
 
+from anjian.planning.doc_number import check_doc_number
 from anjian.planning.workdays.files import load_sheets
 from anjian.planning.workdays.inputs import SheetInputError
 from anjian.planning.workdays.reader import includes_of, parse_toml
@@ -58,7 +59,21 @@ class PlanSettingsForm(forms.Form):
         label="编制依据", required=False, widget=forms.Textarea(attrs={"rows": 5}), help_text="每行一个文件名称，如：《安全生产法》"
     )  # fmt: skip
     share_base = forms.ChoiceField(
-        label="重点/一般占比按", choices=[("visits", "检查次数"), ("units", "户数"), ("workdays", "工作日")]
+        label="重点/一般占比按", choices=[("visits", "检查次数"), ("workdays", "监督检查工作日")]
+    )
+    share_decimals = forms.IntegerField(
+        label="占比保留小数位数",
+        min_value=0,
+        max_value=3,
+        initial=1,
+        required=False,
+        help_text="四舍五入；不填为 1",
+    )
+    required_visits = forms.IntegerField(
+        label="应检查户次",
+        min_value=0,
+        required=False,
+        help_text="填写后计算并打印覆盖率；低于 100% 时审查提示",
     )
     general_mode = forms.ChoiceField(
         label="一般检查单位", choices=[("draw", "“双随机”抽取"), ("all", "全部列入（不抽取）")]
@@ -72,9 +87,17 @@ class PlanSettingsForm(forms.Form):
         help_text="互相引用（includes）的文件一起上传；不上传则沿用已有的测算表",
     )  # fmt: skip
 
-    def __init__(self, *args, offices: list[str], years: tuple[int, int], creating: bool, **kwargs):
+    def __init__(
+        self,
+        *args,
+        offices: list[str],
+        years: tuple[int, int],
+        creating: bool,
+        doc_prefix: str = "",
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
-        self.offices, self.years = offices, years
+        self.offices, self.years, self.doc_prefix = offices, years, doc_prefix
         if not creating:
             self.fields["year"].disabled = True
         for i, label in enumerate(SECTOR_LABELS):
@@ -94,6 +117,13 @@ class PlanSettingsForm(forms.Form):
 
     def clean(self) -> dict:
         data = super().clean()
+        if data.get("doc_number") and data.get("year"):
+            # The same check as `anjian plan configure`: year, the agency's 发文机关代字, serial, 〔〕.
+            checked = check_doc_number(data["doc_number"], year=data["year"], prefix=self.doc_prefix)
+            for _, message in checked.errors:
+                self.add_error("doc_number", message)
+            if checked.number and not checked.errors:
+                data["doc_number"] = checked.number.text
         sectors = []
         for i, label in enumerate(SECTOR_LABELS):
             units, text = data.get(f"units_{i}") or 0, (data.get(f"offices_{i}") or "").strip()
@@ -137,6 +167,7 @@ class PlanSettingsForm(forms.Form):
             "year": year, "title": config.title, "doc_number": config.doc_number, "recipients": config.recipients,
             "issue_date": config.issue_date or None, "basis_docs": "\n".join(config.basis_docs),
             "share_base": config.share_base, "general_mode": config.general_mode,
+            "share_decimals": config.share_decimals, "required_visits": config.required_visits,
         }  # fmt: skip
         for sector in config.general:
             if sector.stratum in SECTOR_LABELS:
@@ -177,6 +208,8 @@ def config_from(form: PlanSettingsForm, previous: PlanConfig, folder: Path) -> P
     config = replace(
         previous, title=data["title"], doc_number=data["doc_number"], recipients=data["recipients"],
         issue_date=str(data["issue_date"] or ""), share_base=data["share_base"], general_mode=data["general_mode"],
+        share_decimals=1 if data["share_decimals"] is None else data["share_decimals"],
+        required_visits=data["required_visits"],
         basis_docs=tuple(line.strip() for line in data["basis_docs"].splitlines() if line.strip()),
         general=data["general"],
     )  # fmt: skip

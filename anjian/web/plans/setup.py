@@ -46,11 +46,11 @@ def plan_new(request, scope):
     if agency is None:
         raise PermissionDenied(NO_HOME)
     require_edit(scope, agency.pk)
-    initial = {"year": timezone.localdate().year + 1, "share_base": "visits", "general_mode": "draw",
+    initial = {"year": timezone.localdate().year + 1, "share_base": "visits", "share_decimals": 1, "general_mode": "draw",
                "title": f"{agency.name}{timezone.localdate().year + 1}年度安全生产监督检查计划"}  # fmt: skip
     form = PlanSettingsForm(
         request.POST or None, request.FILES or None, initial=initial, offices=_offices(agency),
-        years=_years(), creating=True,
+        years=_years(), creating=True, doc_prefix=agency.doc_number_prefix,
     )  # fmt: skip
     if request.method == "POST" and form.is_valid():
         year = form.cleaned_data["year"]
@@ -69,6 +69,7 @@ def plan_settings(request, scope, plan_id: int):
     form = PlanSettingsForm(
         request.POST or None, request.FILES or None, initial=PlanSettingsForm.initial_from(plan.year, previous),
         offices=_offices(plan.agency), years=(plan.year, plan.year), creating=False,
+        doc_prefix=plan.agency.doc_number_prefix,
     )  # fmt: skip
     for field in form.fields.values():
         field.disabled = field.disabled or not can_edit

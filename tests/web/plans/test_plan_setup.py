@@ -95,3 +95,22 @@ def test_an_issued_plan_keeps_its_settings(people, xia_plan):
     Plan.objects.filter(pk=xia_plan.plan_id).update(status=Plan.Status.ISSUED)
     url = f"/plans/{xia_plan.plan_id}/settings/"
     assert people["head"].post(url, {**BASE, "year": 2025, "save": "1"}).status_code == 403
+
+
+def test_share_basis_decimals_required_visits_and_the_doc_number_are_set_and_checked_in_the_form(
+    people, xia_plan
+):
+    url = f"/plans/{xia_plan.plan_id}/settings/"
+    wrong = {**BASE, "year": 2025, "doc_number": "夏应急发〔2024〕6号", "save": "1"}
+    page = people["head"].post(url, wrong).content.decode()
+    assert "与计划年度 2025 不一致" in page
+    data = {**BASE, "year": 2025, "doc_number": "夏应急发[2025]7号", "share_base": "workdays", "share_decimals": 2,
+            "required_visits": 150, "save": "1"}  # fmt: skip
+    assert people["head"].post(url, data).status_code == 302
+    settings = Plan.objects.get(pk=xia_plan.plan_id).settings
+    assert (settings["share_base"], settings["share_decimals"], settings["required_visits"]) == (
+        "workdays",
+        2,
+        150,
+    )
+    assert settings["doc_number"] == "夏应急发〔2025〕7号"
