@@ -300,3 +300,6 @@ class CapJustification(models.Model):
 
     def __str__(self) -> str:
         return f"{self.enterprise}：{self.text[:30]}"
+
+
+from .officer_calendar_model import OfficerAbsence  # noqa: E402, F401 - registered with the app here

@@ -24,6 +24,7 @@ from anjian.planning.schedule.validate import validate
 
 from .bridge import Bureau, bureau_facts
 from .models import Finding, Plan, PlanVersion, ScheduledVisit
+from .scheduling_calendar import blocked_days
 from .scheduling_sheet import Costing, sheet_lines
 from .services import pack_for, plan_locked
 
@@ -69,7 +70,12 @@ def build_costed_problem(version: PlanVersion) -> tuple[ScheduleProblem, Bureau,
         if entry.cap.get("cap") is not None:
             caps[(entry.enterprise_id, "enforcement")] = int(entry.cap["cap"])
         planned.add(entry.enterprise_id)
-    supplies = tuple(OfficerSupply(o, len(days)) for o in bureau.officers if o.certified_on(days[0]))
+    blocked = blocked_days(bureau.agencies, days)  # leave, training, 值班, 下乡
+    supplies = tuple(
+        OfficerSupply(o, len(days) - len(blocked.get(o.id, ())), blocked.get(o.id, frozenset()))
+        for o in bureau.officers
+        if o.certified_on(days[0])
+    )
     problem = ScheduleProblem(
         year=plan.year, working_days=days, agencies=tuple(bureau.agencies.values()), offices=bureau.offices,
         officers=supplies, enterprises=tuple(bureau.by_id[i] for i in sorted(planned)), demands=tuple(demands),

@@ -1,4 +1,4 @@
-"""`anjian import enterprises|officers|offices|facts FILE [--agency A] [--dry-run] [--json]`.
+"""`anjian import enterprises|officers|offices|facts|calendar FILE [--agency A] [--dry-run] [--json]`.
 
 Reads an .xlsx or .csv list into the registry, all or nothing; the column names accepted are documented in
 `anjian/registry/importing/__init__.py`. Exit status 1 when the file has errors (nothing is then written).
@@ -8,6 +8,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
+from anjian.plans.scheduling_calendar import officer_calendar_import
 from anjian.registry import services
 from anjian.registry.selectors import AgencyNotFound, agency_get
 
@@ -16,6 +17,7 @@ KINDS = {
     "officers": ("执法人员", services.officers_import),
     "offices": ("股室/科室/执法队", services.offices_import),
     "facts": ("风险事实", services.risk_facts_import),
+    "calendar": ("执法人员日程（请假、培训、值班、下乡）", officer_calendar_import),
 }
 IMPORT_SUMMARY = "读取 {rows} 行：新增 {created}，更新 {updated}，未变 {unchanged}"
 IMPORT_FACTS_SUMMARY = "风险事实：新增 {facts_created}，更新 {facts_updated}"
@@ -24,7 +26,7 @@ IMPORT_DRY_RUN = "（试导入：仅校验，未写入）"
 
 
 class Command(BaseCommand):
-    help = "从 Excel（.xlsx）或 CSV 导入生产经营单位、执法人员、股室或风险事实；有任何错误则整体不导入"
+    help = "从 Excel（.xlsx）或 CSV 导入生产经营单位、执法人员、股室、风险事实或执法人员日程；有任何错误则整体不导入"
 
     def add_arguments(self, parser):
         parser.add_argument("kind", choices=sorted(KINDS), help="导入内容")
