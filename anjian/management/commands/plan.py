@@ -31,7 +31,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "action", choices=["configure", "compile", "show", "draw", "schedule", "validate", "export"]
+            "action",
+            choices=["configure", "compile", "show", "draw", "schedule", "validate", "export", "visit-plan"],
         )
         parser.add_argument("--agency", help="部门代号或全称，如 lvliang")
         parser.add_argument("--year", type=int, required=True)
@@ -41,7 +42,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--redraw", action="store_true", help="compile：重新“双随机”抽取（默认沿用上次抽取的种子）"
         )
-        parser.add_argument("--out", help="draw：抽取记录写入的 JSON 文件；export：输出目录")
+        parser.add_argument(
+            "--out",
+            help="draw：抽取记录写入的 JSON 文件；export：输出目录；visit-plan：现场检查方案 DOCX 文件",
+        )
+        parser.add_argument("--visit", type=int, help="visit-plan：排程检查的编号")
         parser.add_argument(
             "--format", default="all", choices=["docx", "xlsx", "all"], help="export：文书格式"
         )
@@ -65,7 +70,7 @@ class Command(BaseCommand):
             if opts["queue"]:
                 result = self.enqueue(action, agency_obj, year, opts)
             else:
-                result = getattr(self, f"do_{action}")(agency_obj, year, opts)
+                result = getattr(self, f"do_{action.replace('-', '_')}")(agency_obj, year, opts)
         except (
             AgencyNotFound,
             PlanNotFound,
@@ -213,6 +218,26 @@ class Command(BaseCommand):
             "missing": list(missing),
             "text": text,
         }
+
+    def do_visit_plan(self, agency, year, opts):
+        from anjian.documents.atomic import write_atomic
+        from anjian.documents.numerals import chinese_date
+        from anjian.documents.visit_plan_docx import visit_plan_docx
+        from anjian.plans.visit_plans import VisitNotFound, visit_plan_build
+
+        if opts["visit"] is None or not opts["out"]:
+            raise CommandError("请用 --visit 给出排程检查的编号，用 --out 给出输出的 .docx 文件")
+        try:
+            plan = visit_plan_build(agency=agency, year=year, visit_id=opts["visit"])
+        except VisitNotFound as e:
+            raise CommandError(str(e)) from e
+        out = Path(opts["out"])
+        out.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(out, visit_plan_docx(plan))
+        record("export", object_type="plans.ScheduledVisit", object_id=str(opts["visit"]), agency_id=agency.pk,
+               actor=opts["by"] or "命令行", after={"format": "docx", "file": str(out)})  # fmt: skip
+        text = f"已生成现场检查方案：{out}（{plan.enterprise}，{chinese_date(plan.date)}）"
+        return {"file": str(out), "enterprise": plan.enterprise, "date": str(plan.date), "text": text}
 
     def do_schedule(self, agency, year, opts):
         from anjian.plans.scheduling import plan_schedule
