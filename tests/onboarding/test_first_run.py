@@ -7,6 +7,8 @@ Every expected figure is derived here from the synthetic inputs (tests/onboardin
 import datetime as dt
 import io
 import json
+import re
+import zipfile
 from decimal import ROUND_HALF_UP, Decimal
 
 import openpyxl
@@ -20,6 +22,7 @@ from .inputs import HEPING, XINAN, supervision_days, write_inputs
 YEAR = 2026
 SHANXI_WORDS = ("山西", "晋", "吕梁", "夏县", "运城", "文水", "file 00", "domain.md")
 MINE_WORDS = ("煤矿", "非煤矿山", "尾矿库", "洗选煤")
+DUPLICATED_NUMBER = re.compile(r"^\s*(\d+\.\d+\s|（\d+）\s*（\d+）|\d+\.\s*（[一二三四五六七八九十]+）)")
 
 
 def run(*args, stdin_answers=None) -> str:
@@ -136,6 +139,14 @@ def test_two_bureaus_outside_shanxi_onboard_compile_schedule_and_export_from_an_
         leaks = [w for w in SHANXI_WORDS + MINE_WORDS if w in text]
         lines = [line for line in text.splitlines() if any(w in line for w in leaks)]
         assert leaks == [], f"{bureau.name} 的计划文件出现了：{leaks}：{lines}"
+        # what a reader trusts: no English word or code, each level's number printed once, no formula cell
+        assert re.findall(r"[A-Za-z]{3,}", text) == []
+        assert [line for line in text.splitlines() if DUPLICATED_NUMBER.match(line)] == []
+        for book in out.glob("*.xlsx"):
+            z = zipfile.ZipFile(book)
+            assert all(
+                "<f>" not in z.read(n).decode() for n in z.namelist() if n.startswith("xl/worksheets/")
+            )
         assert sorted(p.suffix for p in out.iterdir()) == [".docx", ".xlsx"] or any(out.glob("*.xlsx"))
     assert "沈和应急发〔2026〕3号" in docx_text(heping_out)
     assert "新应急〔2026〕12号" in docx_text(xinan_out)
