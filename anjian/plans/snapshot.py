@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 from decimal import Decimal
 
 from anjian.documents.plan_wording import DEADLINE_KEYS, MIN_OFFICERS_KEY
@@ -19,6 +20,7 @@ from anjian.documents.snapshot import (
 )  # fmt: skip
 from anjian.planning.frequency import quarters_text
 from anjian.planning.workdays.model import CATEGORY_LABELS, Category
+from anjian.planning.workdays.shares import percent
 from anjian.registry.models import Enterprise, Office, Officer
 from anjian.registry.selectors import agency_tree
 
@@ -28,18 +30,25 @@ from .coverage import coverage, plan_shares
 from .models import PlanVersion
 from .sectors import BY_LABEL, OTHER
 from .services import pack_for
+from .team_staffing import team_offices
 
 FACTOR_WORDS = {"units": "户", "visits": "次", "persons": "人", "groups": "组", "days": "天", "months": "月"}
 SHARE_BASE_TEXT = {"visits": "按检查次数", "units": "按单位数", "workdays": "按监督检查工作日"}
-STAFF_GROUPS = {Office.Kind.LEADERSHIP: "局机关", Office.Kind.OFFICE: "局机关", Office.Kind.OTHER: "其他"}
+STAFF_GROUPS = {
+    Office.Kind.LEADERSHIP: "局机关", Office.Kind.OFFICE: "局机关", Office.Kind.OTHER: "其他",
+    Office.Kind.ENFORCEMENT_TEAM: "执法队伍",
+}  # fmt: skip
 
 
 def _n(value: Decimal) -> str:
     return f"{value.normalize():f}"
 
 
-def staffing_rows(agency) -> tuple[StaffingRow, ...]:
-    """Annex 1 from the officers on record: on roll / seconded, and how many of each enforce."""
+def staffing_rows(agency, team_names: Iterable[str] = ()) -> tuple[StaffingRow, ...]:
+    """Annex 1 from the officers on record: on roll / seconded, and how many of each enforce.
+
+    Enforcement teams have their own annex, except one that is a team of the workday sheet under its own name:
+    every team the body text counts then appears in the staffing table."""
     counts: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     for o in Officer.objects.filter(office__agency=agency).only(
         "office_id", "employment", "enforcement_eligible", "exclusion_reason"
@@ -50,7 +59,10 @@ def staffing_rows(agency) -> tuple[StaffingRow, ...]:
         if o.enforcement_eligible and not o.exclusion_reason:
             cell[3 if seconded else 1] += 1
     rows = []
-    for office in Office.objects.filter(agency=agency).exclude(kind=Office.Kind.ENFORCEMENT_TEAM):
+    named = set(team_names)
+    for office in Office.objects.filter(agency=agency):
+        if office.kind == Office.Kind.ENFORCEMENT_TEAM and office.name not in named:
+            continue
         c = counts[office.pk]
         rows.append(
             StaffingRow(STAFF_GROUPS.get(office.kind, "局机关"), office.name, *c, office.staffing_note)
@@ -58,10 +70,33 @@ def staffing_rows(agency) -> tuple[StaffingRow, ...]:
     return tuple(rows)
 
 
+def _staff_on_record(version: PlanVersion) -> dict[str, int]:
+    """Team name → officers on record (on roll and seconded) of the offices it stands for, for sheets that do not
+    state their staff, so the body text and the staffing table give the same 在册人数."""
+    sheets = list(version.sheets.all())
+    offices = [o.to_domain() for o in Office.objects.filter(agency_id=version.plan.agency_id)]
+    per_office: dict[int, int] = defaultdict(int)
+    for office_id in Officer.objects.filter(office__agency_id=version.plan.agency_id).values_list(
+        "office_id", flat=True
+    ):
+        per_office[office_id] += 1
+    named = {s.team for s in sheets}
+    return {
+        s.team: sum(
+            per_office[o.id]
+            for o in team_offices(s.team, bool(s.data.get("enforcement_team")), offices, named)
+        )
+        for s in sheets
+    }
+
+
 def team_sheets(version: PlanVersion) -> tuple[TeamSheet, ...]:
     teams = []
+    on_record = _staff_on_record(version)
     for sheet in version.sheets.all():
         data = sheet.data
+        staff = data.get("staff") or on_record.get(sheet.team) or sheet.officers
+        share = data.get("staff_share") or (str(percent(sheet.officers, staff)) if staff else "")
         items = tuple(
             SheetItem(
                 category=CATEGORY_LABELS[Category(i["category"])].removesuffix("工作日"),
@@ -78,9 +113,9 @@ def team_sheets(version: PlanVersion) -> tuple[TeamSheet, ...]:
         teams.append(
             TeamSheet(
                 name=sheet.team,
-                staff_total=data.get("staff") or sheet.officers,
+                staff_total=staff,
                 officers=sheet.officers,
-                officer_share_text=f"{data['staff_share']}%" if data.get("staff_share") else "",
+                officer_share_text=f"{share}%" if share else "",
                 statutory_workdays=int(data.get("statutory") or version.statutory_workdays or 0),
                 total_days=sheet.total_days,
                 supervision_days=sheet.supervision_days,
@@ -144,7 +179,7 @@ def version_snapshot(version: PlanVersion) -> PlanSnapshot:
         agency_name=agency.name, agency_short_name=agency.short_name or agency.name, year=plan.year,
         title=plan.title or f"{agency.name}{plan.year}年度安全生产监督检查计划", doc_number=plan.doc_number,
         recipients=config.recipients, issue_date=_date(config.issue_date), approving_government=agency.approving_government,
-        basis_docs=config.basis_docs, staffing=staffing_rows(agency), teams=team_sheets(version), key_sections=key_sections,
+        basis_docs=config.basis_docs, staffing=staffing_rows(agency, version.sheets.values_list("team", flat=True)), teams=team_sheets(version), key_sections=key_sections,
         general_sections=general_sections, key_share_text=f"{shares.key_pct}%",
         general_share_text=f"{shares.general_pct}%", share_base_text=SHARE_BASE_TEXT[shares.basis],
         required_visits=covered["required_visits"], industries=_industries(agency),

@@ -18,6 +18,14 @@ TEAM_STAFF_DISAGREES = "工作日测算“{team}”按 {sheet} 名执法人员�
 TEAM_NO_OFFICE = "工作日测算“{team}”在本局的股室/科室和执法队中没有对应的机构，人员配置表中找不到它"
 
 
+def team_offices(name: str, is_team: bool, offices: Iterable, named: set[str]) -> list:
+    """The offices a workday-sheet team stands for (see the module docstring)."""
+    offices = list(offices)
+    return [o for o in offices if o.name == name] or [
+        o for o in offices if o.is_enforcement_team == is_team and o.name not in named
+    ]
+
+
 def team_staffing_findings(
     teams: Iterable[tuple[str, int, bool]], bureau: Bureau, year: int
 ) -> list[Finding]:
@@ -32,9 +40,7 @@ def team_staffing_findings(
             enforcing[o.office_id] = enforcing.get(o.office_id, 0) + 1
     found = []
     for name, officers, is_team in teams:
-        offices = [o for o in bureau.offices if o.name == name]
-        if not offices:
-            offices = [o for o in bureau.offices if o.is_enforcement_team == is_team and o.name not in named]
+        offices = team_offices(name, is_team, bureau.offices, named)
         if not offices:
             found.append(Finding(source="workdays", code="staffing_team_missing", severity="warning",
                                  where=name, message=TEAM_NO_OFFICE.format(team=name)))  # fmt: skip

@@ -134,6 +134,7 @@ def test_two_bureaus_outside_shanxi_onboard_compile_schedule_and_export_from_an_
         ]
         text = docx_text(out)
         assert bureau.name in text
+        assert "占在册人数的。" not in text  # every team's share of its staff on record is printed
         assert f"覆盖率为{shown['coverage_pct']}%" in text
         assert f"{shown['shares']['key_pct']}%" in text
         leaks = [w for w in SHANXI_WORDS + MINE_WORDS if w in text]
@@ -149,4 +150,11 @@ def test_two_bureaus_outside_shanxi_onboard_compile_schedule_and_export_from_an_
             )
         assert sorted(p.suffix for p in out.iterdir()) == [".docx", ".xlsx"] or any(out.glob("*.xlsx"))
     assert "沈和应急发〔2026〕3号" in docx_text(heping_out)
+    # The enforcement team the sheet names appears in the staffing table with its staff on record (5 people, 3
+    # of them in the sheet): the body text says the same.
+    staffing = Document(str(next(heping_out.glob("*.docx")))).tables[0]
+    rows = {r.cells[1].text: [c.text for c in r.cells] for r in staffing.rows}
+    assert rows["执法大队"][
+        0
+    ] == "执法队伍" and "执法大队安全生产执法岗位在册人员（含抽调人员）5人" in docx_text(heping_out)
     assert "新应急〔2026〕12号" in docx_text(xinan_out)
