@@ -3,13 +3,14 @@ date, so that the workbench can point at the day and the unit a finding concerns
 
 import datetime as dt
 
+from anjian.planning.facts import Industry
 from anjian.planning.findings import Finding, Severity
 from anjian.planning.schedule import findings as msg
-from anjian.planning.schedule.inputs import FixedVisit, quarters
+from anjian.planning.schedule.inputs import FixedVisit, VisitKind, quarters
 from anjian.planning.schedule.result import Visit
 from anjian.planning.schedule.validate import validate
 
-from .builders import RULES, demand, problem, visit
+from .builders import HAZCHEM, RULES, TEAM, demand, enterprise, officer, problem, visit
 
 CHEM = "夏县化工有限公司"
 JUL7, OCT13 = dt.date(2025, 7, 7), dt.date(2025, 10, 13)
@@ -140,3 +141,43 @@ def test_two_entries_on_one_day_should_have_been_one():
              if f.code == "same_day_twice"]  # fmt: skip
     text = msg.SAME_DAY_TWICE.format(enterprise=CHEM, date="2025年7月7日", count=2)
     assert twice == [error("same_day_twice", "one_entry_per_day", text, date=JUL7)]
+
+
+MINE = "夏县某铁矿"
+
+
+def mine_problem(demands, fixed=(), rules=RULES):
+    staff = (officer(11, HAZCHEM, "王伟", is_mine_specialist=True), officer(12, HAZCHEM, "李娜"),
+             officer(21, TEAM, "张强"), officer(22, TEAM, "刘洋", is_mine_specialist=True))  # fmt: skip
+    return problem(demands, enterprises=(enterprise(201, MINE, Industry.NONCOAL_MINE),), officers=staff,
+                   fixed=fixed, rules=rules)  # fmt: skip
+
+
+def test_a_mine_specialist_entering_twice_in_one_week_is_refused_naming_the_week():
+    p = mine_problem([demand("D1", 201, 2, quarters(3))])
+    twice = [visit(201, JUL7, ("D1",), (11, 21)), visit(201, dt.date(2025, 7, 10), ("D1",), (11, 21))]
+    weekly = [f for f in found(p, twice) if f.rule == "specialist_weekly"]
+    text = msg.SPECIALIST_WEEK_OVER.format(enterprise=MINE, week="7月7日—7月13日", count=2, max=1)
+    assert weekly == [Finding("specialist_week_over", Severity.ERROR, MINE, text, rule="specialist_weekly",
+                              enterprise_id=201, period="7月7日—7月13日")]  # fmt: skip
+    # the next Monday starts a new week; visits without a specialist do not count
+    apart = [
+        visit(201, dt.date(2025, 7, 11), ("D1",), (11, 21)),
+        visit(201, dt.date(2025, 7, 14), ("D1",), (11, 21)),
+    ]
+    assert [f for f in found(p, apart) if f.rule == "specialist_weekly"] == []
+    plain = [visit(201, JUL7, ("D1",), (12, 21)), visit(201, dt.date(2025, 7, 10), ("D1",), (12, 21))]
+    assert [f for f in found(p, plain) if f.rule == "specialist_weekly"] == []
+
+
+def test_a_patrol_already_fixed_counts_and_alone_it_is_only_a_warning():
+    patrol = FixedVisit("P1", 201, dt.date(2025, 7, 8), kind=VisitKind.SPECIALIST_PATROL, officer_ids=(22,))
+    p = mine_problem([demand("D1", 201, 1, quarters(3))], fixed=(patrol,))
+    ours = [f for f in found(p, [visit(201, JUL7, ("D1",), (11, 21))]) if f.rule == "specialist_weekly"]
+    assert [(f.code, f.severity) for f in ours] == [("specialist_week_over", Severity.ERROR)]
+    second = FixedVisit("P2", 201, dt.date(2025, 7, 9), kind=VisitKind.SPECIALIST_PATROL, officer_ids=(22,))
+    p = mine_problem([demand("D1", 201, 1, quarters(4))], fixed=(patrol, second))
+    theirs = [f for f in found(p, [visit(201, OCT13, ("D1",), (12, 21))]) if f.rule == "specialist_weekly"]
+    assert [(f.code, f.severity, f.period) for f in theirs] == [
+        ("specialist_week_over", Severity.WARNING, "7月7日—7月13日")
+    ]
