@@ -44,6 +44,7 @@ KINDS = Vocabulary.build(
 )
 CALENDAR_UNKNOWN_OFFICER = AT + "本局没有执法人员「{value}」"
 CALENDAR_AMBIGUOUS_OFFICER = AT + "本局有 {count} 名执法人员叫「{value}」，请填写执法证号以区分"
+END_BEFORE_START = "calendar_end_before_start"
 CALENDAR_END_BEFORE_START = AT + "结束日期 {end} 早于开始日期 {start}"
 
 
@@ -63,8 +64,12 @@ def _rows(path: Path | str) -> Parsed[dict[str, object]]:
                 "start": start, "end": end, "note": reader.text("note", max_length=200),
             }  # fmt: skip
             if start and end and end < start:
-                reader.error(
-                    "end", "calendar_end_before_start", CALENDAR_END_BEFORE_START, start=start, end=end
+                reader.error(  # a row error of the import, not a stored finding
+                    field="end",
+                    code=END_BEFORE_START,
+                    template=CALENDAR_END_BEFORE_START,
+                    start=start,
+                    end=end,
                 )
             if not reader.failed:
                 parsed.items.append(row)

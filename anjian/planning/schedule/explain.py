@@ -31,15 +31,22 @@ def demand_label(problem: ScheduleProblem, demand: VisitDemand) -> str:
 
 
 def capacity_shortages(problem: ScheduleProblem, supply: Supply, entries: Sequence[Entry]) -> list[Finding]:
-    """Entries confined to one quarter need more officer time from an office set than it has that quarter."""
+    """Entries confined to one quarter (or one month) need more officer time, in person-days (team × days),
+    from an office set than it has then: the office set, the period, how many person-days short, and the
+    rule (quarter time, or the officers' working days in the month)."""
     found = []
     for offices in office_sets(entries):
+        periods: list[tuple[str, set[int], int, str]] = []
         for q in range(1, 5):
-            months = set(range(3 * q - 2, 3 * q + 1))
-            need = sum(person_days_from(e, offices) for e in entries if set(e.months) <= months)
+            quarter = set(range(3 * q - 2, 3 * q + 1))
             have = supply.set_quarter_supply(offices, q)
+            periods.append((quarter_label(problem.year, q), quarter, have, "officer_period_capacity"))
+        for m in range(1, 13):
+            have = supply.set_month_supply(offices, m)
+            periods.append((month_label(problem.year, m), {m}, have, "officer_day_capacity"))
+        for period, months, have, rule in periods:
+            need = sum(person_days_from(e, offices) for e in entries if set(e.months) <= months)
             if need > have:
-                period = quarter_label(problem.year, q)
                 found.append(
                     Finding(
                         "capacity_short",
@@ -52,7 +59,7 @@ def capacity_shortages(problem: ScheduleProblem, supply: Supply, entries: Sequen
                             need=need,
                             have=have,
                         ),
-                        rule="officer_period_capacity",
+                        rule=rule,
                         period=period,
                         office_id=min(offices),
                         basis=problem.rules.cite("officers.capacity_split"),
@@ -214,6 +221,8 @@ def relaxation_shortages(
     found = []
     for (s, q), missing in sorted(short.items(), key=lambda kv: (kv[0][1], sorted(kv[0][0]))):
         have = supply.set_quarter_supply(s, q)
+        if load.get((s, q), 0) + missing <= have:
+            continue  # not short of time in the quarter: the day-level reason is in the entry's finding
         period = quarter_label(problem.year, q)
         found.append(
             Finding(

@@ -430,7 +430,8 @@ class _Run:
             # Every demand was placed in the end: a sub-problem's conflict was resolved by a later stage or the
             # repair, so it is a note about the search, not a problem of the schedule.
             findings = [
-                replace(f, severity=Severity.INFO) if f.code == "infeasible_core" else f for f in findings
+                replace(f, severity=Severity.INFO) if f.code in ("infeasible_core", "capacity_short") else f
+                for f in findings
             ]
         stats = ScheduleStats(
             demands=len(self.problem.demands),

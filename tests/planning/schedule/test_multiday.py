@@ -162,3 +162,28 @@ def test_january_2026_starts_after_the_make_up_sunday_and_is_not_bunched():
     assert errors(p, r.visits) == [] and len(r.visits) == 14
     assert dt.date(2026, 1, 4) not in {v.date for v in r.visits}
     assert max(Counter(v.date for v in r.visits).values()) == 1
+
+
+def test_a_month_short_of_officer_days_is_explained_with_office_month_and_person_days():
+    firms = tuple(enterprise(101 + i, f"夏县第{i + 1}化工厂") for i in range(12))
+    officers = (officer(11, HAZCHEM, "王伟", capacity=200), officer(12, HAZCHEM, "李娜", capacity=200))
+    p = problem(
+        [demand(f"D{i}", 101 + i, 1, months(7), days=Decimal(2)) for i in range(12)],
+        enterprises=firms,
+        officers=officers,
+        rules=RULES.with_changes(borrow_enforcement_team=False, quiet_days=0),
+    )
+    r = schedule(p, 10, workers=1)
+    # 12 visits × 2 officers × 2 days = 48 person-days; July 2025 has 23 working days × 2 officers = 46
+    short = [f for f in r.findings if f.code == "capacity_short"]
+    assert [(f.message, f.rule) for f in short] == [
+        (
+            msg.CAPACITY_SHORT.format(
+                period="2025年7月", office="危险化学品安全监管股", short=2, need=48, have=46
+            ),
+            "officer_day_capacity",
+        )
+    ]
+    assert len(r.visits) == 11 and errors(p, r.visits) == [
+        e for e in errors(p, r.visits) if e.code == "demand_short"
+    ]
