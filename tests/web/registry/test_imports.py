@@ -41,3 +41,10 @@ def test_officer_role_cannot_import(people, xia_plan):
     officer = client_for(make_user("xia_officer", xia_plan.plan.agency, "officer"))
     upload = SimpleUploadedFile("名录.csv", BROKEN_CSV, content_type="text/csv")
     assert officer.post("/import/", {"kind": "enterprises", "file": upload}).status_code == 403
+
+
+def test_import_errors_name_sheet_row_and_column_but_never_the_internal_code(people, xia_plan):
+    upload = SimpleUploadedFile("名录.csv", BROKEN_CSV, content_type="text/csv")
+    page = people["head"].post("/import/", {"kind": "enterprises", "file": upload}).content.decode()
+    assert "统一社会信用代码" in page and "名录.csv" in page
+    assert "import_" not in page and "<th>代码</th>" not in page
