@@ -17,14 +17,14 @@ AUDIT_PLAIN_CHAIN_BROKEN = (
 )
 
 
-def _body(row) -> bytes:  # noqa: ANN001
+def _body(row) -> bytes:
     data = {name: getattr(row, name) for name in HASHED}
     data["at"] = row.at.isoformat(timespec="microseconds")
     data = json.loads(json.dumps(data, ensure_ascii=False, default=str))
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str).encode()
 
 
-def rekey(apps, schema_editor):  # noqa: ANN001
+def rekey(apps, schema_editor):
     from anjian.audit.key import audit_key
 
     AuditEvent = apps.get_model("audit", "AuditEvent")
