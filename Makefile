@@ -20,10 +20,10 @@ install: $(STAMP)
 demo: install
 	$(BIN)/anjian demo
 	@echo "安监计划已启动：http://$(HOST):$(PORT)/ （Ctrl+C 停止）"
-	$(BIN)/anjian runserver $(HOST):$(PORT)
+	$(BIN)/anjian serve --bind $(HOST):$(PORT)
 
 serve: install
-	$(BIN)/anjian runserver $(HOST):$(PORT)
+	$(BIN)/anjian serve --bind $(HOST):$(PORT)
 
 test: test-sqlite test-postgres
 

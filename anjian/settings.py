@@ -172,8 +172,15 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_SAMESITE = "Strict"
 CSRF_COOKIE_SAMESITE = "Strict"
-# Behind HTTPS set ANJIAN_HTTPS=1: cookies are then sent only over TLS.
-SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = os.environ.get("ANJIAN_HTTPS") == "1"
+# Behind HTTPS set ANJIAN_HTTPS=1: cookies are then sent only over TLS, and the scheme is taken from the
+# X-Forwarded-Proto header of the proxy in front (nginx terminates TLS; `anjian serve` listens on 127.0.0.1 only,
+# so no one else can set that header).
+HTTPS = os.environ.get("ANJIAN_HTTPS") == "1"
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
+if HTTPS:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Strict-Transport-Security max-age in seconds (0: not sent); set it once HTTPS works for every host name.
+SECURE_HSTS_SECONDS = int(os.environ.get("ANJIAN_HSTS_SECONDS", 0))
 
 # Extra rule-pack folders a bureau maintains itself, separated by os.pathsep.
 ANJIAN_RULESET_DIRS = [
