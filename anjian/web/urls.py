@@ -2,8 +2,9 @@
 
 from .accounts.urls import urlpatterns as accounts
 from .execution.urls import urlpatterns as execution
+from .jobs.urls import urlpatterns as jobs
 from .plans.urls import urlpatterns as plans
 from .registry.urls import urlpatterns as registry
 
 app_name = "web"
-urlpatterns = [*plans, *accounts, *registry, *execution]
+urlpatterns = [*plans, *accounts, *registry, *execution, *jobs]

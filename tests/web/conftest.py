@@ -49,6 +49,12 @@ def people(xia_plan, other_county):
 
 
 @pytest.fixture(autouse=True)
+def jobs_inline(settings):
+    """A compile or schedule started from a page runs before the response, so its result can be asserted."""
+    settings.ANJIAN_JOBS_INLINE = True
+
+
+@pytest.fixture(autouse=True)
 def uploads_in_tmp(tmp_path, monkeypatch):
     monkeypatch.setattr("anjian.web.registry.imports.UPLOAD_DIR", tmp_path / "uploads")
     monkeypatch.setattr("anjian.web.plans.setup.PLAN_FILES_DIR", tmp_path / "plans")

@@ -11,6 +11,7 @@ from django.urls import URLPattern, get_resolver
 
 from anjian.execution.adjustments import plan_adjust
 from anjian.execution.contact_points import contact_feedback_record, contact_point_assign
+from anjian.jobs.models import Job
 
 from .execution.test_pages import done, entry_with_cap  # noqa: F401 - the `done` fixture
 
@@ -48,6 +49,9 @@ ROUTES = {
         lambda o: f"/execution/contacts/{o['feedback'].contact_point_id}/feedback/",
     ),
     "exec_feedback_answer": ("post", lambda o: f"/execution/feedback/{o['feedback'].pk}/answer/"),
+    "job_detail": ("get", lambda o: f"/jobs/{o['job'].pk}/"),
+    "job_status": ("get", lambda o: f"/jobs/{o['job'].pk}/status/"),
+    "job_cancel": ("post", lambda o: f"/jobs/{o['job'].pk}/cancel/"),
 }
 # Routes with a path parameter that is not an object of an agency, and why they are not in the table.
 NOT_OBJECTS = {
@@ -75,6 +79,7 @@ def objects(xia_plan, done):  # noqa: F811 - `done` is the imported fixture
     return {
         "plan": xia_plan.plan_id, "number": xia_plan.number, "entry": done["entry"], "visit": done["visit"],
         "review": done["order"].reviews.get(), "penalty": done["penalty"],
+        "job": Job.objects.create(kind=Job.Kind.SCHEDULE, agency=xia_plan.plan.agency, year=2025, by="xia_head"),
         "adjustment": plan_adjust(plan=xia_plan.plan, reason="更正责任股室", decision_date=dt.date(2025, 6, 3)),
         "feedback": contact_feedback_record(
             contact_point=contact_point_assign(agency=xia_plan.plan.agency, enterprise=done["entry"].enterprise,

@@ -11,11 +11,12 @@ from django.views.decorators.http import require_POST
 
 from anjian.audit.chain import record
 from anjian.audit.models import AuditEvent
+from anjian.jobs.models import Job
 from anjian.planning.rules import load_pack
-from anjian.plans import services
 from anjian.plans.models import EntryOverride, Plan, PlanEntry
 
 from ..access import READ_ONLY_SCOPE, business_view, plans_in, require_draft, require_edit, version_get
+from ..jobs.views import job_start
 from .workday_edit import sheet_panels
 
 STEPS = (
@@ -178,8 +179,4 @@ def plan_recompile(request, scope, plan_id: int):
     require_edit(scope, plan.agency_id)
     require_draft(plan)
     reason = request.POST.get("reason", "").strip() or "按人工调整重新编制"
-    new = services.plan_compile(
-        agency=plan.agency, year=plan.year, by=request.user.get_username(), reason=reason
-    )
-    messages.success(request, f"已编制第 {new.number} 版")
-    return redirect("web:plan_classification", plan_id=plan.pk)
+    return job_start(request, scope, kind=Job.Kind.COMPILE, plan=plan, params={"reason": reason})

@@ -6,21 +6,21 @@ import calendar
 import datetime as dt
 from collections import defaultdict
 
-from django.contrib import messages
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from anjian.accounts.models import Role
-from anjian.plans import scheduling
+from anjian.jobs.models import Job
 from anjian.plans.models import ScheduledVisit
 from anjian.registry.models import Office, Officer
 
-from ..access import business_view, require_edit, version_get
+from ..access import business_view, version_get
+from ..jobs.views import job_start
 from .pages import _context
 
 WEEKDAYS = "一二三四五六日"
-SCHEDULE_TIME_LIMIT_S = 20  # a web request waits for the solver; the CLI allows longer runs
+SCHEDULE_TIME_LIMIT_S = 60  # a background job: the request that starts it returns at once
 
 
 def _month_grid(year: int, month: int, by_day: dict) -> list[list[dict]]:
@@ -88,12 +88,13 @@ def plan_schedule(request, scope, plan_id: int):
 @require_POST
 @business_view
 def plan_schedule_run(request, scope, plan_id: int):
-    """Re-run the scheduler on the current version (an editor of the plan's own agency); time-limited."""
+    """Re-schedule the current version as a background job (an editor of the plan's own agency); the page of
+    the job shows its progress and links back here."""
     version = version_get(scope, plan_id)
-    require_edit(scope, version.plan.agency_id)
-    _result, violations = scheduling.plan_schedule(version=version, time_limit_s=SCHEDULE_TIME_LIMIT_S)
-    if violations:
-        messages.error(request, f"排程完成，但校验发现 {len(violations)} 处违反，未定稿")
-    else:
-        messages.success(request, "排程完成，校验通过，已定稿")
-    return redirect("web:plan_schedule", plan_id=plan_id)
+    return job_start(
+        request,
+        scope,
+        kind=Job.Kind.SCHEDULE,
+        plan=version.plan,
+        params={"time_limit": SCHEDULE_TIME_LIMIT_S},
+    )
