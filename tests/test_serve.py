@@ -29,7 +29,7 @@ def env(tmp_path):
 
 def fetch(url: str) -> tuple[int, dict, bytes]:
     try:
-        with urllib.request.urlopen(url, timeout=5) as r:  # noqa: S310 - a local test server
+        with urllib.request.urlopen(url, timeout=5) as r:
             return r.status, dict(r.headers), r.read()
     except urllib.error.HTTPError as e:
         return e.code, dict(e.headers), e.read()

@@ -23,7 +23,7 @@ print(json.dumps({
     "failures": s.AXES_FAILURE_LIMIT, "cooloff_hours": s.AXES_COOLOFF_TIME,
     "password_days": s.ANJIAN_PASSWORD_MAX_AGE_DAYS, "https": [s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE],
     "rulesets": [str(p) for p in s.ANJIAN_RULESET_DIRS], "log_level": s.LOGGING["root"]["level"],
-    "broker": s.CELERY_BROKER_URL, "heartbeat": s.ANJIAN_JOB_HEARTBEAT_SECONDS, "stale": s.ANJIAN_JOB_STALE_SECONDS,
+    "broker": s.CELERY_BROKER_URL, "heartbeat": s.ANJIAN_JOB_HEARTBEAT_SECONDS, "stale": s.ANJIAN_JOB_STALE_SECONDS, "hsts": s.SECURE_HSTS_SECONDS,
     "audit_key": str(s.ANJIAN_AUDIT_KEY_FILE), "sqlite_timeout": s.DATABASES["default"].get("OPTIONS", {}).get("timeout"),
 }))
 """
@@ -60,6 +60,7 @@ OVERRIDES = {
     "ANJIAN_BROKER_URL": ("redis://10.0.0.6:6379/0", {"broker": "redis://10.0.0.6:6379/0"}),
     "ANJIAN_JOB_HEARTBEAT_SECONDS": ("5", {"heartbeat": 5}),
     "ANJIAN_JOB_STALE_SECONDS": ("300", {"stale": 300}),
+    "ANJIAN_HSTS_SECONDS": ("31536000", {"hsts": 31536000}),
     "ANJIAN_AUDIT_KEY_FILE": ("/srv/keys/audit_key", {"audit_key": "/srv/keys/audit_key"}),
     "ANJIAN_SQLITE_TIMEOUT": ("30", {"sqlite_timeout": 30}),
 }

