@@ -46,7 +46,7 @@ def build_costed_problem(version: PlanVersion) -> tuple[ScheduleProblem, Bureau,
     rules = ScheduleRules.from_pack(pack)
     days = tuple(workdays(plan.year, pack))
     notes = [] if version.sheets.exists() else [NO_SHEET_CAPACITY.format(days=len(days))]
-    costing = Costing(sheet_lines(version), rules.min_officers)
+    costing = Costing(sheet_lines(version), rules.min_officers, rules.lump_days_max)
     office_by_id = {o.id: o for o in bureau.offices}
     entries = version.entries.prefetch_related("responsible_offices")
     demands, caps, planned = [], {}, set()

@@ -49,6 +49,7 @@ class Costing:
 
     lines: list[SheetLine]
     min_officers: int
+    lump_days_max: int = 5
     demand_line: dict[str, str] = field(default_factory=dict)  # demand id -> line key
     costed: dict[str, tuple[int, Decimal]] = field(default_factory=dict)  # demand id -> (persons, days)
 
@@ -72,7 +73,7 @@ class Costing:
             line = found.get(key) if key else None
             if line is not None:
                 self.demand_line[demand_id] = line.key
-                self.costed[demand_id] = team_and_days(line, self.min_officers)
+                self.costed[demand_id] = team_and_days(line, self.min_officers, self.lump_days_max)
             parts.append((demand_id, tuple(sorted(o.id for o in members)), line))
         return parts
 

@@ -6,14 +6,15 @@ the row's kind (key / general) and sector, preferring a line in the office's own
 checks) and an exact sector over a mixed one. The offices costed on one line form one demand, so a joint row
 (a sector office with 办公室, the bureau's offices with the enforcement team) becomes one demand per line and
 the entry's team is the sum of their teams. A line gives persons × groups officers for `days` days; a lump
-line (a total without factors) gives each of its units lump ÷ units person-days, by the pack's minimum team.
+line (a total without factors) gives each of its units lump ÷ units person-days, by the smallest team that
+needs at most the pack's `schedule.visit.lump_days_max` days.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 
 from anjian.planning.findings import Finding, Severity
 from anjian.planning.schedule import findings as msg
@@ -81,11 +82,14 @@ def line_for(
     return best[2] if best else None
 
 
-def team_and_days(line: SheetLine, min_officers: int) -> tuple[int, Decimal]:
-    """Officers per entry and days per officer the line costs (a lump: its share per unit, minimum team)."""
+def team_and_days(line: SheetLine, min_officers: int, lump_days_max: int = 5) -> tuple[int, Decimal]:
+    """Officers per entry and days per officer the line costs. A lump: its person-days per unit, by the
+    smallest team (at least the minimum) that needs no more than `lump_days_max` days (22.5 → 5 × 4.5)."""
     if line.lump:
-        units = line.units or Decimal(1)
-        return min_officers, line.days_total / units / min_officers
+        per_unit = line.days_total / (line.units or Decimal(1))
+        teams = (per_unit / max(lump_days_max, 1)).to_integral_value(rounding=ROUND_CEILING)
+        team = max(min_officers, int(teams))
+        return team, per_unit / team
     persons = (line.persons or Decimal(min_officers)) * (line.groups or Decimal(1))
     return max(int(persons), 1), line.days or Decimal(1)
 

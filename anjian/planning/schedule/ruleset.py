@@ -38,6 +38,7 @@ class ScheduleRules:
     specialist_entries_per_week: int = 1
     week_first_day: int = 0  # 0 = Monday
     partial_day: str = "whole_day"
+    lump_days_max: int = 5  # a line costed as a lump: days per entry at most, the team grows instead
     avoid_after_break_days: int = 0  # 0 = no day is avoided after a break
     avoid_days: tuple[str, ...] = ()  # "MM-DD" (every year) or "YYYY-MM-DD"
     weights: Mapping[str, int] = field(default_factory=dict)
@@ -72,6 +73,7 @@ class ScheduleRules:
             specialist_entries_per_week=int(value("mine_specialist.entries_per_mine_per_week")),
             week_first_day=WEEKDAYS.index(choice("week.first_day", WEEKDAYS)),
             partial_day=choice("visit.partial_day", PARTIAL_DAYS),
+            lump_days_max=int(value("visit.lump_days_max")),
             avoid_after_break_days=int(value("load.avoid_after_break_days")),
             avoid_days=tuple(str(d) for d in value("load.avoid_days")),
             weights={

@@ -43,7 +43,8 @@ def test_each_office_is_costed_on_its_own_teams_line_of_the_rows_kind_and_sector
 def test_a_line_gives_persons_times_groups_for_its_days_and_a_lump_its_share_per_unit():
     assert team_and_days(COAL, 2) == (10, D("2.5"))
     assert team_and_days(BRIGADE_COAL, 2) == (8, D(5))
-    assert team_and_days(LUMP, 2) == (2, D("11.25"))  # 1260 ÷ 56 = 22.5 person-days by the minimum team
+    assert team_and_days(LUMP, 2) == (5, D("4.5"))  # 1260 ÷ 56 = 22.5 person-days, at most 5 days each
+    assert team_and_days(LUMP, 2, lump_days_max=12) == (2, D("11.25"))
     assert visits_per_unit(COAL) == 2 and visits_per_unit(BRIGADE_COAL) == 1 and visits_per_unit(LUMP) is None
 
 
