@@ -144,3 +144,70 @@ def test_invalid_certificates_are_named_and_too_few_valid_officers_block():
     assert nobody.findings[-1].message == ENTRY_OFFICERS_SHORT.format(
         date=D(2024, 5, 6), valid=0, names="无", min=2
     )
+
+
+def with_rules(**values):
+    rules = dict(PACK.rules)
+    for key, value in values.items():
+        key = key.replace("__", ".")
+        if value is None:
+            rules.pop(key)
+        else:
+            rules[key] = dataclasses.replace(PACK.rule(key), value=value)
+    return dataclasses.replace(PACK, rules=rules)
+
+
+def test_a_fixed_window_in_a_long_month_ends_on_its_last_quiet_day():
+    fixed = with_rules(**{"schedule.quiet_period.mode": "fixed", "schedule.quiet_period.fixed_first_day": 1})
+
+    def at(day):
+        return check_entry(ProposedVisit(1, day, Level.CITY), FIRM, pack=fixed, officers=TWO).codes()
+
+    assert at(D(2024, 5, 10)) == ["entry_quiet_period"] and at(D(2024, 5, 11)) == []
+    assert at(D(2024, 5, 1)) == ["entry_quiet_period"]
+
+
+def test_no_free_day_at_all_is_said_so_and_the_default_approver_is_the_head():
+    pack = with_rules(**{"schedule.quiet_period.exception_approval": None})
+    result = check_entry(ProposedVisit(1, D(2024, 5, 13), Level.CITY), FIRM, pack=pack, officers=TWO,
+                         month_entry_days=range(1, 32))  # fmt: skip
+    assert result.findings[0].message == ENTRY_QUIET_PERIOD.format(
+        name="某化工公司",
+        date=D(2024, 5, 13),
+        days=10,
+        detail="加上本次后已无连续无检查日",
+        approval="本单位主要负责人批准",
+    )
+
+
+def test_a_one_day_quiet_rule_still_applies_and_zero_turns_it_off():
+    every_day = range(1, 32)
+    one = with_rules(**{"schedule.quiet_period.days_per_month": 1})
+    off = with_rules(**{"schedule.quiet_period.days_per_month": 0})
+    visit = ProposedVisit(1, D(2024, 5, 13), Level.CITY)
+    assert check_entry(visit, FIRM, pack=one, officers=TWO, month_entry_days=every_day).codes() == [
+        "entry_quiet_period"
+    ]
+    assert check_entry(visit, FIRM, pack=off, officers=TWO, month_entry_days=every_day).codes() == []
+
+
+def test_the_cap_is_read_on_the_day_of_the_visit():
+    expiring = dataclasses.replace(
+        FIRM, std_grade_valid_until=D(2024, 6, 30)
+    )  # 一级 (2) until then, 未定级 (12) after
+    tallies = [VisitTally(1, Level.CITY, actual=2)]
+    before = check_entry(
+        ProposedVisit(1, D(2024, 6, 30), Level.CITY), expiring, pack=PACK, tallies=tallies, officers=TWO
+    )
+    after = check_entry(
+        ProposedVisit(1, D(2024, 7, 1), Level.CITY), expiring, pack=PACK, tallies=tallies, officers=TWO
+    )
+    assert before.codes() == ["entry_over_cap"] and after.codes() == []
+
+
+def test_the_valid_officers_are_listed_when_a_pack_asks_for_more():
+    three = with_rules(**{"schedule.officers.min_per_visit": 3})
+    result = check_entry(ProposedVisit(1, D(2024, 5, 6), Level.CITY), FIRM, pack=three, officers=TWO)
+    assert result.findings[-1].message == ENTRY_OFFICERS_SHORT.format(
+        date=D(2024, 5, 6), valid=2, names="张三、李四", min=3
+    )
