@@ -52,6 +52,8 @@ ROUTES = {
     "job_detail": ("get", lambda o: f"/jobs/{o['job'].pk}/"),
     "job_status": ("get", lambda o: f"/jobs/{o['job'].pk}/status/"),
     "job_cancel": ("post", lambda o: f"/jobs/{o['job'].pk}/cancel/"),
+    "job_file": ("get", lambda o: f"/jobs/{o['job'].pk}/files/0/"),
+    "plan_export_job": ("post", lambda o: f"/plans/{o['plan']}/documents/export/"),
 }
 # Routes with a path parameter that is not an object of an agency, and why they are not in the table.
 NOT_OBJECTS = {
@@ -75,11 +77,14 @@ def test_every_route_with_an_object_in_its_path_is_in_the_scope_table():
 
 
 @pytest.fixture
-def objects(xia_plan, done):  # noqa: F811 - `done` is the imported fixture
+def objects(xia_plan, done, tmp_path):  # noqa: F811 - `done` is the imported fixture
+    exported = tmp_path / "计划.docx"
+    exported.write_bytes(b"PK")
     return {
         "plan": xia_plan.plan_id, "number": xia_plan.number, "entry": done["entry"], "visit": done["visit"],
         "review": done["order"].reviews.get(), "penalty": done["penalty"],
-        "job": Job.objects.create(kind=Job.Kind.SCHEDULE, agency=xia_plan.plan.agency, year=2025, by="xia_head"),
+        "job": Job.objects.create(kind=Job.Kind.EXPORT, agency=xia_plan.plan.agency, year=2025, by="xia_head",
+                                  state=Job.State.DONE, result={"files": [str(exported)]}),
         "adjustment": plan_adjust(plan=xia_plan.plan, reason="更正责任股室", decision_date=dt.date(2025, 6, 3)),
         "feedback": contact_feedback_record(
             contact_point=contact_point_assign(agency=xia_plan.plan.agency, enterprise=done["entry"].enterprise,

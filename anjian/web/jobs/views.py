@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -18,6 +20,7 @@ from ..access import business_view, require_edit
 
 JOB_STARTED = "已提交{kind}任务（编号 {id}），可离开本页，稍后在“后台任务”中查看结果"
 JOB_CANCEL_SENT = "已请求取消任务 {id}"
+JOB_FILE_GONE = "文件已不存在，请重新生成"
 # where a finished job's result is seen, by kind
 RESULT_PAGES = {
     Job.Kind.COMPILE: "web:plan_classification", Job.Kind.SCHEDULE: "web:plan_schedule",
@@ -48,9 +51,11 @@ def _context(scope: Scope, job: Job) -> dict:
         if plan_id and job.kind in RESULT_PAGES
         else ""
     )
+    files = [Path(f).name for f in job.result.get("files", [])] if job.state == Job.State.DONE else []
     return {
         "job": job,
         "result_url": result_url,
+        "files": files,
         "can_cancel": scope.edits(job.agency_id) and not job.is_finished,
     }
 
@@ -81,3 +86,14 @@ def job_cancel_view(request, scope, job_id: int):
     job_cancel(job=job)
     messages.info(request, JOB_CANCEL_SENT.format(id=job.pk))
     return redirect("web:job_detail", job_id=job.pk)
+
+
+@business_view
+def job_file(request, scope, job_id: int, index: int):
+    """A file an export job wrote (named in its result by our own code, never by the request)."""
+    job = _job(scope, job_id)
+    files = job.result.get("files", []) if job.state == Job.State.DONE else []
+    if index >= len(files) or not Path(files[index]).is_file():
+        raise Http404(JOB_FILE_GONE)
+    path = Path(files[index])
+    return FileResponse(path.open("rb"), as_attachment=True, filename=path.name)

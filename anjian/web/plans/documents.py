@@ -8,12 +8,15 @@ from pathlib import Path
 
 from django.http import FileResponse, Http404
 from django.shortcuts import render
+from django.views.decorators.http import require_POST
 
 from anjian.audit.chain import record
 from anjian.audit.models import AuditEvent
+from anjian.jobs.models import Job
 from anjian.plans.exports import WRITERS, plan_export
 
 from ..access import business_view, version_get
+from ..jobs.views import job_start
 from .pages import _context
 
 
@@ -37,3 +40,13 @@ def plan_download(request, scope, plan_id: int, number: int, fmt: str):
         after={"format": fmt, "file": path.name},
     )  # fmt: skip
     return FileResponse(io.BytesIO(content), as_attachment=True, filename=path.name)
+
+
+@require_POST
+@business_view
+def plan_export_job(request, scope, plan_id: int):
+    """Write the current version's DOCX and XLSX as a background job; its page offers the files."""
+    version = version_get(scope, plan_id)
+    return job_start(
+        request, scope, kind=Job.Kind.EXPORT, plan=version.plan, params={"formats": ["docx", "xlsx"]}
+    )

@@ -43,3 +43,20 @@ def test_recompiling_from_the_classification_page_is_a_job_that_makes_version_2(
     assert response.url == f"/jobs/{job.pk}/" and job.state == Job.State.DONE
     newest = PlanVersion.objects.filter(plan_id=xia_plan.plan_id).order_by("-number").first()
     assert newest.number == 2 and newest.reason == "补录三户" and job.result["version"] == 2
+
+
+def test_generating_the_documents_from_the_documents_page_is_a_job_offering_its_files(
+    people, xia_plan, settings, tmp_path
+):
+    settings.VAR_DIR = tmp_path
+    response = people["head"].post(f"/plans/{xia_plan.plan_id}/documents/export/")
+    job = Job.objects.get()
+    assert (
+        response.url == f"/jobs/{job.pk}/" and job.state == Job.State.DONE and len(job.result["files"]) == 2
+    )
+    page = people["head"].get(response.url).content.decode()
+    assert f"/jobs/{job.pk}/files/1/" in page and ".xlsx" in page
+    download = people["head"].get(f"/jobs/{job.pk}/files/0/")
+    assert download.status_code == 200 and b"".join(download.streaming_content)[:2] == b"PK"
+    assert people["head"].get(f"/jobs/{job.pk}/files/2/").status_code == 404
+    assert people["city"].post(f"/plans/{xia_plan.plan_id}/documents/export/").status_code == 403
