@@ -84,6 +84,8 @@ AXES_COOLOFF_TIME = float(os.environ.get("ANJIAN_LOCKOUT_MINUTES", 15)) / 60  # 
 # The account is locked, whichever addresses the failures come from (等保: lock the account, not a pair).
 AXES_LOCKOUT_PARAMETERS = ["username"]
 AXES_RESET_ON_SUCCESS = True
+# A retry while locked out is refused but does not restart the 15 minutes (else a script keeps the owner out).
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_TEMPLATE = "web/locked_out.html"
 AXES_VERBOSE = False
 

@@ -54,6 +54,25 @@ def test_five_failed_logins_lock_the_account_even_for_the_right_password(officer
     assert AuditEvent.objects.filter(action="login_failed", actor="wang", ip_address="10.0.0.7").count() >= 5
 
 
+def test_a_retry_during_the_lockout_does_not_restart_the_fifteen_minutes(officer):
+    from axes.models import AccessAttempt
+
+    client = Client(HTTP_HOST="localhost")
+    for _ in range(5):
+        login(client, "wrong-Password1")
+
+    def minutes_ago(minutes: int) -> None:
+        AccessAttempt.objects.update(attempt_time=timezone.now() - dt.timedelta(minutes=minutes))
+
+    minutes_ago(10)
+    assert login(client, "wrong-Password1").status_code == 429  # retried 10 minutes into the lockout
+    assert login(client, GOOD).status_code == 429
+    # 16 minutes after the lockout began (6 after the retries), the right password works again
+    assert AccessAttempt.objects.get().attempt_time < timezone.now() - dt.timedelta(minutes=9)
+    minutes_ago(16)
+    assert login(client, GOOD).status_code == 302
+
+
 def test_four_failures_then_the_right_password_logs_in_and_is_audited(officer):
     client = Client(HTTP_HOST="localhost")
     for _ in range(4):
