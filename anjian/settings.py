@@ -147,6 +147,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
     {"NAME": "anjian.accounts.validators.CharacterClassesValidator", "OPTIONS": {"min_classes": 3}},
+    # Also restarts the expiry clock and audits every password change (Django calls its password_changed hook).
+    {"NAME": "anjian.accounts.history.PasswordHistoryValidator", "OPTIONS": {"remember": 5}},
 ]
 
 LANGUAGE_CODE = "zh-hans"

@@ -50,3 +50,17 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} {self.get_role_display()}（{self.agency}）"
+
+
+# The salted hashes of a user's recent passwords, for the "not one of the last 5" rule (anjian.accounts.history).
+class PasswordHistory(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="用户", on_delete=models.CASCADE, related_name="+"
+    )
+    password = models.CharField("口令摘要", max_length=128)
+    changed_at = models.DateTimeField("修改时间", default=timezone.now)
+
+    class Meta:
+        verbose_name = "历史口令"
+        verbose_name_plural = "历史口令"
+        ordering = ["-changed_at", "-id"]

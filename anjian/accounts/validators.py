@@ -29,12 +29,3 @@ class CharacterClassesValidator:
 
     def get_help_text(self) -> str:
         return PASSWORD_TOO_FEW_CLASSES.format(n=self.min_classes)
-
-    def password_changed(self, password: str, user=None) -> None:
-        # Django calls every validator's hook after a user's new password is saved: restart the expiry clock.
-        from django.utils import timezone
-
-        from .models import Membership
-
-        if user is not None and user.pk:
-            Membership.objects.filter(user=user).update(password_changed_at=timezone.now())

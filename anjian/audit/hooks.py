@@ -24,7 +24,7 @@ WATCHED = (
     "execution.Inspection", "execution.RectificationOrder", "execution.Hazard", "execution.Review",
     "execution.PenaltyDecision", "execution.PlanAdjustment", "plans.WorkdayLineEdit", "plans.CapJustification",
     "execution.ItemListPublication", "execution.InspectionItem", "execution.ContactPoint", "execution.ContactFeedback",
-    "execution.ReportSubmission",
+    "execution.ReportSubmission", "auth.User",
 )  # fmt: skip
 # How to reach the agency that owns a row, for scoping the auditor's search.
 AGENCY_PATH = {
@@ -38,8 +38,10 @@ AGENCY_PATH = {
     "plans.CapJustification": "plan.agency_id", "execution.ItemListPublication": "agency_id",
     "execution.InspectionItem": "agency_id", "execution.ContactPoint": "agency_id",
     "execution.ContactFeedback": "contact_point.agency_id", "execution.ReportSubmission": "agency_id",
+    "auth.User": "membership.agency_id",
 }  # fmt: skip
-SKIPPED_FIELDS = {"updated_at", "password"}
+# A password change is its own event (accounts.history); last_login is already the login event.
+SKIPPED_FIELDS = {"updated_at", "password", "last_login"}
 
 
 def snapshot(instance) -> dict:
