@@ -64,3 +64,6 @@ class PasswordHistory(models.Model):
         verbose_name = "历史口令"
         verbose_name_plural = "历史口令"
         ordering = ["-changed_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.changed_at:%Y-%m-%d} 之前的口令"
