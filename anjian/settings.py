@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "anjian.audit",
     "anjian.jobs",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
@@ -67,7 +69,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "anjian.audit.middleware.AuditContextMiddleware",
+    # 三员 enter a one-time code after the password (等保 2.0 level 3: two kinds of factor for administrators).
+    "anjian.accounts.middleware.SecondFactorMiddleware",
     "anjian.accounts.middleware.PasswordExpiryMiddleware",
     "anjian.web.middleware.SecurityHeadersMiddleware",
     # Last, as django-axes requires: it turns a locked-out login into its lockout response.
@@ -100,6 +105,7 @@ ANJIAN_CONTENT_SECURITY_POLICY = (
     "connect-src 'self'; font-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'"
 )
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+OTP_TOTP_ISSUER = "安监计划"
 
 ROOT_URLCONF = "anjian.urls"
 WSGI_APPLICATION = "anjian.wsgi.application"

@@ -1,4 +1,4 @@
-"""Password expiry: after ANJIAN_PASSWORD_MAX_AGE_DAYS a user may only change the password or log out."""
+"""Password expiry (after ANJIAN_PASSWORD_MAX_AGE_DAYS only change the password or log out) and the 三员's second factor."""
 
 import datetime as dt
 
@@ -6,10 +6,11 @@ from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 
 from .models import Membership
 
-EXEMPT_NAMES = ("web:password_change", "web:logout", "web:login")
+EXEMPT_NAMES = ("web:password_change", "web:logout", "web:login", "otp_verify")
 
 
 class PasswordExpiryMiddleware:
@@ -31,3 +32,29 @@ class PasswordExpiryMiddleware:
     @staticmethod
     def _exempt(path: str) -> bool:
         return path.startswith(("/static/", "/admin/")) or path in {reverse(n) for n in EXEMPT_NAMES}
+
+
+class SecondFactorMiddleware:
+    """The 三员 act only after their one-time code (after django_otp's OTPMiddleware, which sets is_verified)."""
+
+    def __init__(self, get_response):  # noqa: ANN001
+        self.get_response = get_response
+
+    def __call__(self, request):  # noqa: ANN001
+        from .second_factor import needs_second_factor
+
+        user = request.user
+        if (
+            user.is_authenticated
+            and not user.is_verified()
+            and not self._exempt(request.path)
+            and needs_second_factor(user)
+        ):
+            return redirect(f"{reverse('otp_verify')}?{urlencode({'next': request.get_full_path()})}")
+        return self.get_response(request)
+
+    @staticmethod
+    def _exempt(path: str) -> bool:
+        return path.startswith("/static/") or path in {
+            reverse(n) for n in ("otp_verify", "web:logout", "web:login")
+        }

@@ -2,9 +2,9 @@
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.test import Client
 
 from anjian.accounts.models import Membership, Role
+from tests.second_factor import signed_in
 
 PASSWORD = "Anquan-2025x"  # test value
 
@@ -12,9 +12,7 @@ PASSWORD = "Anquan-2025x"  # test value
 def member(username, agency, role):
     user = get_user_model().objects.create_user(username=username, password=PASSWORD)
     Membership.objects.create(user=user, agency=agency, role=role)
-    c = Client(HTTP_HOST="localhost")
-    c.force_login(user)
-    return c, user
+    return signed_in(user), user
 
 
 @pytest.fixture

@@ -9,7 +9,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from anjian.accounts.models import Membership, Role
+from anjian.accounts.models import ADMIN_ROLES, Membership, Role
+from anjian.accounts.second_factor import device_enrol
 from anjian.plans import services
 from anjian.plans.exports import plan_export
 from anjian.plans.models import Plan
@@ -18,6 +19,10 @@ from anjian.registry.models import Agency, Officer
 from anjian.registry.samples import SAMPLES_DIR, load_sample, read_sample_spec
 
 DEMO_SAMPLES = ("lvliang-2024", "xia-2025")
+DEMO_SECOND_FACTOR = (
+    "三员（sysadmin、secadmin、auditor）登录时还要输入动态口令：在手机身份验证器中“手动输入密钥”添加下列密钥"
+    "（基于时间，6 位）；正式部署时由安全管理员在“账号与角色”中为每个三员账号绑定："
+)
 # One account per role, so the demo shows 三员分立 and the agency scopes as a bureau would run them.
 DEMO_ACCOUNTS = (
     ("demo", "lvliang", Role.LEADER), ("lvliang_head", "lvliang", Role.OFFICE_HEAD),
@@ -60,8 +65,15 @@ class Command(BaseCommand):
             for path in plan_export(version=version, out_dir=Path(out) / name):
                 self.stdout.write(f"  已生成 {path}")
         self.stdout.write("演示账号（口令每次运行 anjian demo 重新生成，仅显示这一次）：")
-        for username, password, role, agency in demo_accounts_create():
+        made = demo_accounts_create()
+        for username, password, role, agency in made:
             self.stdout.write(f"  {username:<13} {password}  {Role(role).label}（{agency.name}）")
+        self.stdout.write(DEMO_SECOND_FACTOR)
+        for username, _password, role, _agency in made:
+            if role in ADMIN_ROLES:
+                enrolment = device_enrol(user=get_user_model().objects.get(username=username))
+                self.stdout.write(f"  {username:<13} 密钥 {enrolment.secret}")
+                self.stdout.write(f"  {'':<13} 地址 {enrolment.uri}")
 
 
 def demo_accounts_create() -> list[tuple[str, str, str, Agency]]:
