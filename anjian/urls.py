@@ -1,15 +1,11 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from anjian.accounts import second_factor_views
-
 admin.site.site_header = "安监计划 管理后台"
 admin.site.site_title = "安监计划"
 admin.site.index_title = "安全生产年度监督检查计划"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("otp/", second_factor_views.otp_verify, name="otp_verify"),
-    path("accounts/<int:pk>/otp/", second_factor_views.otp_enrol, name="otp_enrol"),
     path("", include("anjian.web.urls")),
 ]

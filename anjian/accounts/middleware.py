@@ -10,7 +10,7 @@ from django.utils.http import urlencode
 
 from .models import Membership
 
-EXEMPT_NAMES = ("web:password_change", "web:logout", "web:login", "otp_verify")
+EXEMPT_NAMES = ("web:password_change", "web:logout", "web:login", "web:otp_verify")
 
 
 class PasswordExpiryMiddleware:
@@ -50,11 +50,11 @@ class SecondFactorMiddleware:
             and not self._exempt(request.path)
             and needs_second_factor(user)
         ):
-            return redirect(f"{reverse('otp_verify')}?{urlencode({'next': request.get_full_path()})}")
+            return redirect(f"{reverse('web:otp_verify')}?{urlencode({'next': request.get_full_path()})}")
         return self.get_response(request)
 
     @staticmethod
     def _exempt(path: str) -> bool:
         return path.startswith("/static/") or path in {
-            reverse(n) for n in ("otp_verify", "web:logout", "web:login")
+            reverse(n) for n in ("web:otp_verify", "web:logout", "web:login")
         }

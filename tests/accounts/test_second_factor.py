@@ -10,8 +10,8 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from anjian.accounts.models import Membership, Role
-from anjian.accounts.second_factor_views import OTP_WRONG
 from anjian.audit.models import AuditEvent
+from anjian.web.accounts.second_factor import OTP_WRONG
 from tests.second_factor import signed_in
 
 PASSWORD = "Anquan-2025x"  # noqa: S105 - test value

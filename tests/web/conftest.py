@@ -11,6 +11,7 @@ from django.test import Client
 
 from anjian.accounts.models import Membership, Role
 from anjian.registry.models import Agency
+from tests.second_factor import signed_in
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 PASSWORD = "Anquan-2025x"  # test fixture
@@ -23,9 +24,8 @@ def make_user(username: str, agency: Agency, role: str):
 
 
 def client_for(user) -> Client:
-    c = Client(HTTP_HOST="localhost")
-    c.force_login(user)
-    return c
+    """Signed in; the 三员 also past their second factor (tests/second_factor.py)."""
+    return signed_in(user)
 
 
 @pytest.fixture

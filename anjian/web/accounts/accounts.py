@@ -8,8 +8,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from anjian.accounts.models import Membership, Role
+from anjian.accounts.models import ADMIN_ROLES, Membership, Role
 from anjian.accounts.scope import request_scope
 from anjian.registry.models import Agency
 
@@ -68,6 +69,8 @@ def account_list(request):
     context = {
         "members": members.order_by("agency__level", "agency__name", "role"), "form": form, "creates": creates,
         "assigns": scope.superuser or scope.role == Role.SECURITY_ADMIN, "roles": Role.choices,
+        "admin_roles": [r.value for r in ADMIN_ROLES],
+        "with_device": set(TOTPDevice.objects.filter(confirmed=True).values_list("user_id", flat=True)),
     }  # fmt: skip
     return render(request, "web/accounts.html", context)
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import accounts, agencies, audit_log, auth
+from . import accounts, agencies, audit_log, auth, second_factor
 
 urlpatterns = [
     path("login/", auth.LoginView.as_view(), name="login"),
@@ -13,4 +13,6 @@ urlpatterns = [
     path("accounts/<int:pk>/role/", accounts.account_role, name="account_role"),
     path("agencies/", agencies.agency_list, name="agency_list"),
     path("agencies/<int:pk>/", agencies.agency_edit, name="agency_edit"),
+    path("otp/", second_factor.otp_verify, name="otp_verify"),
+    path("accounts/<int:pk>/otp/", second_factor.otp_enrol, name="otp_enrol"),
 ]

@@ -11,7 +11,8 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from anjian.accounts.models import Membership, Role
+from anjian.accounts.models import ADMIN_ROLES, Membership, Role
+from anjian.accounts.second_factor import device_enrol
 from anjian.management.chinese_usage import chinese_errors
 from anjian.registry.models import Agency
 from anjian.registry.selectors import AgencyNotFound, agency_get
@@ -66,6 +67,12 @@ class Command(BaseCommand):
             user.save()
             Membership.objects.create(user=user, agency=home, role=role)
         self.stdout.write(f"已创建 {username}（{Role(role).label}，{home.name}）")
+        if role in ADMIN_ROLES:
+            # Without a second factor the administrator could not log in: bind it now, on the server.
+            enrolment = device_enrol(user=user)
+            self.stdout.write("登录时还须输入动态口令：请本人在手机身份验证器中手动输入密钥（只显示这一次）")
+            self.stdout.write(f"  密钥 {enrolment.secret}")
+            self.stdout.write(f"  地址 {enrolment.uri}")
 
 
 def _ask(prompt: str, what: str) -> str:

@@ -11,9 +11,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .models import Membership, Role
-from .scope import request_scope
-from .second_factor import device_enrol, has_device, needs_second_factor
+from anjian.accounts.models import Membership, Role
+from anjian.accounts.scope import request_scope
+from anjian.accounts.second_factor import device_enrol, has_device, needs_second_factor
 
 OTP_WRONG = "动态口令不正确或已过期，请输入手机上当前显示的 6 位数字"
 OTP_ONLY_SECURITY_ADMIN = "只有安全管理员可以为账号绑定动态口令"
@@ -48,7 +48,7 @@ def otp_verify(request):  # noqa: ANN001
             return redirect(_next(request))
         form.add_error("token", OTP_WRONG)
     context = {"form": form, "next": _next(request), "enrolled": has_device(request.user)}
-    return render(request, "accounts/otp_verify.html", context)
+    return render(request, "web/otp_verify.html", context)
 
 
 @require_POST
@@ -61,4 +61,4 @@ def otp_enrol(request, pk: int):  # noqa: ANN001
     if member.user_id == request.user.pk:
         raise PermissionDenied(OTP_NOT_OWN)
     enrolment = device_enrol(user=member.user)
-    return render(request, "accounts/otp_enrolled.html", {"enrolment": enrolment, "member": member})
+    return render(request, "web/otp_enrolled.html", {"enrolment": enrolment, "member": member})
