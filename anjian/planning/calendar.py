@@ -4,8 +4,10 @@
   holiday count coming from the rule pack (`calendar.holiday_count.*`: 11 up to 2024, 13 from
   2025). The figure a plan prints and multiplies by its officers (docs/domain.md §8).
 - **day calendar** (named holidays, make-up workdays 调休上班) for scheduling and working-day
-  deadlines: a notice entered in the pack (`calendar.notices.<year>`) wins, else `chinese_calendar`;
-  a year neither knows raises `CalendarError`. Holidays are never guessed.
+  deadlines: a notice entered in the pack (`calendar.notices.<year>`) wins, else `chinese_calendar`,
+  else the pack's provisional calendar (`calendar.provisional.<year>`: the statutory holidays' dates of
+  the law, no swaps; `YearCalendar.provisional` is then True and pages say 暂定); a year none of them
+  knows raises `CalendarError`. Swapped days are never guessed.
 Pure functions of (year, pack); `YearCalendar` is immutable: build it once per year and ask it.
 """
 
@@ -14,27 +16,51 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
 import chinese_calendar
 from chinese_calendar import constants as cc_constants
 
+from anjian.planning.calendar_notices import (
+    CALENDAR_BAD_NOTICE,
+    CALENDAR_NOTICE_INCOMPLETE,
+    CalendarError,
+    DayOff,
+    MakeupWorkday,
+    NamedDay,
+    from_notice,
+    has_notice,
+    has_provisional,
+    holiday_periods,
+)
 from anjian.planning.rules import RulePack
+
+__all__ = [
+    "CALENDAR_BAD_NOTICE",
+    "CALENDAR_NOTICE_INCOMPLETE",
+    "CalendarError",
+    "DayOff",
+    "MakeupWorkday",
+    "NamedDay",
+    "YearCalendar",
+    "has_notice",
+    "year_calendar",
+]
 
 CALENDAR_YEAR_UNKNOWN = (
     "{year} 年的节假日安排尚未收录：chinese_calendar {version} 只含 {first}—{last} 年，规则包 {pack} 中也没有"
-    " calendar.notices.{year}。请把国务院办公厅关于 {year} 年部分节假日安排的通知录入规则包"
-    "（calendar.notices.{year}.holidays 与 calendar.notices.{year}.makeup_workdays），系统不会推测节假日。"
+    " calendar.notices.{year}，也没有暂定日历 calendar.provisional.{year}。请把国务院办公厅关于 {year} 年部分节假日安排的"
+    "通知录入规则包（calendar.notices.{year}.holidays 与 calendar.notices.{year}.makeup_workdays），"
+    "通知发布前可先录入当年法定节假日的日期（calendar.provisional.{year}.holidays），系统不会推测节假日。"
 )
 CALENDAR_NO_HOLIDAY_RULE = (
     "规则包 {pack} 中没有适用于 {year} 年的法定节假日天数规则（calendar.holiday_count.*），"
     "无法按“全年天数 − 双休日 − 法定节假日”计算国家法定工作日。"
 )
-CALENDAR_BAD_NOTICE = "规则包 {pack} 中 calendar.notices.{year}.{field} 第 {index} 条有误：{detail}"
-CALENDAR_NOTICE_INCOMPLETE = (
-    "规则包 {pack} 中 calendar.notices.{year} 缺少 {field}（没有调休也请写 value = []）"
-)
 CALENDAR_DAY_OUTSIDE_YEAR = "日期 {day} 不在 {year} 年的日历内"
+CALENDAR_PROVISIONAL = (
+    "{year} 年的日历为暂定：国务院办公厅 {year} 年节假日安排通知尚未录入，暂按法定节假日日期和双休日排定，"
+    "不含调休；通知发布后录入规则包 calendar.notices.{year}，排程和期限以通知为准"
+)
 
 CHINESE_CALENDAR_SOURCE = "chinese_calendar {version}（据国务院办公厅历年部分节假日安排的通知）"
 # chinese_calendar names its festivals in English; these are the names the notices use.
@@ -48,27 +74,6 @@ FESTIVAL_NAMES = {
     "Mid-autumn Festival": "中秋节",
     "Anti-Fascist 70th Day": "中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日",
 }
-
-
-class CalendarError(Exception):
-    """A calendar that cannot be built; `code` is stable, the message is Chinese and says what to enter."""
-
-    def __init__(self, code: str, message: str):
-        self.code = code
-        self.message = message
-        super().__init__(message)
-
-
-@dataclass(frozen=True)
-class NamedDay:
-    """A date with the festival it belongs to."""
-
-    day: dt.date
-    name: str
-
-
-DayOff = NamedDay  # a day off inside a holiday period: statutory, swapped, or a weekend inside it
-MakeupWorkday = NamedDay  # a Saturday or Sunday worked because of a holiday swap (调休上班)
 
 
 @dataclass(frozen=True)
@@ -103,6 +108,7 @@ class YearCalendar:
     weekend_weekdays: frozenset[int]
     statutory: StatutoryWorkdays
     source: str
+    provisional: bool = False  # no notice yet: the law's holiday dates and weekends, no swapped days
     _off: Mapping[dt.date, str] = field(init=False, repr=False, compare=False)
     _makeup: Mapping[dt.date, str] = field(init=False, repr=False, compare=False)
 
@@ -117,6 +123,11 @@ class YearCalendar:
     def is_workday(self, day: dt.date) -> bool:
         self._check(day)
         return day in self._makeup or (day.weekday() not in self.weekend_weekdays and day not in self._off)
+
+    @property
+    def warning(self) -> str | None:
+        """The Chinese warning every page showing this year's calendar must show; None for a known year."""
+        return CALENDAR_PROVISIONAL.format(year=self.year) if self.provisional else None
 
     def holiday_name(self, day: dt.date) -> str | None:
         """The festival a day off or make-up workday belongs to; None for an ordinary day."""
@@ -191,67 +202,18 @@ def _from_library(year: int) -> tuple[list[DayOff], list[MakeupWorkday], str]:
     return off, makeup, CHINESE_CALENDAR_SOURCE.format(version=_library()[0])
 
 
-def _bad(pack: RulePack, year: int, what: str, index: int, detail: str) -> CalendarError:
-    message = CALENDAR_BAD_NOTICE.format(pack=pack.id, year=year, field=what, index=index, detail=detail)
-    return CalendarError("calendar_bad_notice", message)
-
-
-def _notice_entries(pack: RulePack, year: int, what: str) -> list[dict[str, Any]]:
-    key = f"calendar.notices.{year}.{what}"
-    if key not in pack.rules:
-        message = CALENDAR_NOTICE_INCOMPLETE.format(pack=pack.id, year=year, field=what)
-        raise CalendarError("calendar_notice_incomplete", message)
-    entries = pack.value(key)
-    if not isinstance(entries, list):
-        raise _bad(pack, year, what, 0, "value 应为列表")
-    for i, entry in enumerate(entries, 1):
-        if not isinstance(entry, dict) or not str(entry.get("name", "")).strip():
-            raise _bad(pack, year, what, i, "每条须有 name（节日名称）")
-    return entries
-
-
-def _date_in_year(pack: RulePack, year: int, what: str, index: int, value: Any) -> dt.date:
-    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-        raise _bad(pack, year, what, index, f"{value!r} 不是日期（TOML 写法：2027-01-01，不加引号）")
-    if value.year != year:
-        raise _bad(pack, year, what, index, f"{value.isoformat()} 不在 {year} 年")
-    return value
-
-
-def _from_notice(
-    pack: RulePack, year: int, weekend: frozenset[int]
-) -> tuple[list[DayOff], list[MakeupWorkday], str]:
-    off: list[DayOff] = []
-    for i, entry in enumerate(_notice_entries(pack, year, "holidays"), 1):
-        start = _date_in_year(pack, year, "holidays", i, entry.get("start"))
-        end = _date_in_year(pack, year, "holidays", i, entry.get("end", start))
-        if end < start:
-            raise _bad(pack, year, "holidays", i, "结束日期早于开始日期")
-        off += [
-            DayOff(start + dt.timedelta(days=n), str(entry["name"])) for n in range((end - start).days + 1)
-        ]
-    makeup: list[MakeupWorkday] = []
-    for i, entry in enumerate(_notice_entries(pack, year, "makeup_workdays"), 1):
-        day = _date_in_year(pack, year, "makeup_workdays", i, entry.get("date"))
-        if day.weekday() not in weekend:
-            raise _bad(pack, year, "makeup_workdays", i, f"{day.isoformat()} 不是周末，无需调休上班")
-        makeup.append(MakeupWorkday(day, str(entry["name"])))
-    return off, makeup, pack.rule(f"calendar.notices.{year}.holidays").citation
-
-
-def has_notice(year: int, pack: RulePack) -> bool:
-    prefix = f"calendar.notices.{year}."
-    return any(key.startswith(prefix) for key in pack.rules)
-
-
 def year_calendar(year: int, pack: RulePack) -> YearCalendar:
     """The day calendar of `year`: the pack's notice if entered, else chinese_calendar, else CalendarError."""
     weekend = _weekend(pack)
     statutory = statutory_workdays(year, pack)
+    provisional = False
+    version, first, last = _library()
     if has_notice(year, pack):
-        off, makeup, source = _from_notice(pack, year, weekend)
+        off, makeup, source = from_notice(pack, year, weekend)
+    elif not first <= year <= last and has_provisional(year, pack):
+        off, makeup = holiday_periods(pack, year, "provisional"), []
+        source, provisional = "暂定：" + pack.rule(f"calendar.provisional.{year}.holidays").citation, True
     else:
-        version, first, last = _library()
         if not first <= year <= last:
             message = CALENDAR_YEAR_UNKNOWN.format(
                 year=year, version=version, first=first, last=last, pack=pack.id
@@ -266,6 +228,7 @@ def year_calendar(year: int, pack: RulePack) -> YearCalendar:
         weekend_weekdays=weekend,
         statutory=statutory,
         source=source,
+        provisional=provisional,
     )
 
 
@@ -297,3 +260,16 @@ def add_workdays(
         if cache[day.year].is_workday(day):
             left -= 1
     return day
+
+
+def calendar_notes(years: Iterable[int], pack: RulePack) -> list[str]:
+    """The Chinese warnings a page must show for these years: provisional calendars and unknown years."""
+    notes: list[str] = []
+    for year in sorted(set(years)):
+        try:
+            warning = year_calendar(year, pack).warning
+        except CalendarError as error:
+            warning = error.message
+        if warning:
+            notes.append(warning)
+    return notes

@@ -75,10 +75,31 @@ def test_year_before_any_holiday_count_rule_is_refused(national):
 
 def test_unknown_year_raises_a_chinese_error_asking_for_the_state_council_notice(national):
     with pytest.raises(CalendarError) as err:
-        year_calendar(2027, national)
+        year_calendar(2032, national)  # neither a notice, nor chinese_calendar, nor a provisional calendar
     assert err.value.code == "calendar_year_unknown"
-    assert "国务院办公厅关于 2027 年部分节假日安排的通知录入规则包" in err.value.message
-    assert err.value.message.startswith(CALENDAR_YEAR_UNKNOWN.split("：")[0].format(year=2027))
+    assert "国务院办公厅关于 2032 年部分节假日安排的通知录入规则包" in err.value.message
+    assert err.value.message.startswith(CALENDAR_YEAR_UNKNOWN.split("：")[0].format(year=2032))
+
+
+def test_a_year_without_its_notice_gets_a_provisional_calendar_of_the_statutory_holidays(national):
+    cal = year_calendar(2027, national)
+    assert cal.provisional and "暂定" in cal.warning and "calendar.notices.2027" in cal.warning
+    # the 13 statutory days of the law, nothing swapped: 春节 is 除夕 and 正月初一至初三
+    assert len(cal.days_off) == national_holiday_days(national, 2027) == 13
+    assert [d.day for d in cal.days_off if d.name == "春节"] == [dt.date(2027, 2, n) for n in (5, 6, 7, 8)]
+    assert cal.makeup_workdays == ()
+    assert not cal.is_workday(dt.date(2027, 10, 1)) and cal.is_workday(dt.date(2027, 10, 4))
+    assert cal.source.startswith("暂定：《全国年节及纪念日放假办法》")
+    assert not year_calendar(2026, national).provisional and year_calendar(2026, national).warning is None
+
+
+def national_holiday_days(pack, year: int) -> int:
+    return statutory_workdays(year, pack).holidays
+
+
+def test_a_notice_entered_in_the_pack_replaces_the_provisional_calendar(tmp_path):
+    cal = year_calendar(2027, user_pack(tmp_path, NOTICE_2027))
+    assert not cal.provisional and cal.is_workday(dt.date(2027, 9, 26))
 
 
 def test_notice_entered_in_a_user_pack_makes_the_year_usable(tmp_path):

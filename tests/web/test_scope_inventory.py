@@ -61,6 +61,7 @@ NOT_OBJECTS = {
     "draw_public_json": "公开的抽取记录",
     "account_role": "三员分立的账号页，按账号所属部门限定（tests/accounts）",
     "agency_edit": "系统管理员的下级部门页：只能打开本部门的下级，其他部门的为 404（tests/web/accounts/test_agencies.py）",
+    "otp_enrol": "安全管理员为本部门及下级部门的账号绑定动态口令，按账号所属部门限定（tests/accounts/test_second_factor.py）",
     "exec_report": "报表按本账号所属部门计算，路径中只有报表期间",
 }
 

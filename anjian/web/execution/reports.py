@@ -9,8 +9,11 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
+from django.contrib import messages
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
 
 from anjian.audit.chain import record
 from anjian.audit.models import AuditEvent
@@ -19,7 +22,9 @@ from anjian.execution.ledger_export import ledger_export
 from anjian.execution.models import ReportSubmission
 from anjian.execution.report_files import report_docx, report_xlsx
 from anjian.execution.reports import report_compute
+from anjian.planning.calendar import CalendarError, calendar_notes
 from anjian.planning.execution.deadlines import Period, month, quarter, report_deadline, whole_year
+from anjian.plans.selectors import PlanNotFound
 
 from ..access import adjustments_in, agencies_in, business_view, chosen_agency, chosen_office
 from .page import Packs, tab_context, today
@@ -27,6 +32,7 @@ from .record_forms import AdjustmentFileForm, AdjustmentForm, ReportSubmissionFo
 
 PERIODS = {"month": (month, 12), "quarter": (quarter, 4), "year": (lambda y, _n: whole_year(y), 1)}
 WRITERS = {"xlsx": report_xlsx, "docx": report_docx}
+REPORT_NO_PLAN = "{agency}尚无 {year} 年度计划，{period}报表无从对照计划完成情况：请先编制并下达该年度计划"
 LEDGER_BAD_RANGE = "台账统计期间有误：起始日期{first}晚于截止日期{last}"
 CHANGE_LABELS = {"added": "新增", "removed": "删除", "changed": "变更"}
 
@@ -63,14 +69,23 @@ def report_context(scope, agency, office, year: int, form=None) -> dict:
         (s.period_kind, s.number): s.submitted_on
         for s in ReportSubmission.objects.filter(agency=agency, office=office, year=year).order_by("-submitted_on")
     }  # fmt: skip
-    rows = [(p, report_deadline(pack, p, sent.get((p.kind, p.number)), day)) for p in _periods(year)]
+    notes = calendar_notes((year, year + 1), pack)  # December's reports fall due in January
+    rows = [(p, _deadline_or_none(pack, p, sent.get((p.kind, p.number)), day)) for p in _periods(year)]
     return tab_context(
-        scope, "exec_reports", agency=agency, office=office, year=year, rows=rows, today=day,
+        scope, "exec_reports", agency=agency, office=office, year=year, rows=rows, today=day, calendar_notes=notes,
         agencies=agencies_in(scope), offices=agency.offices.order_by("sort_order", "name"),
         first=dt.date(year, 1, 1), last=min(dt.date(year, 12, 31), max(day, dt.date(year, 1, 1))),
         can_edit=scope.edits(agency.pk), submission_form=form or ReportSubmissionForm(
             agency=agency, initial={"year": year, "office": office, "submitted_on": day}),
     )  # fmt: skip
+
+
+def _deadline_or_none(pack, period: Period, sent: dt.date | None, day: dt.date):
+    """None when the deadline falls in a year whose calendar is unknown (the page says which notice is missing)."""
+    try:
+        return report_deadline(pack, period, sent, day)
+    except CalendarError:
+        return None
 
 
 def download_audited(path: Path, writer, obj, agency_id: int, after: dict) -> FileResponse:
@@ -107,7 +122,11 @@ def report_download(request, scope, kind: str, year: int, number: int, fmt: str)
     agency = chosen_agency(scope, request.GET.get("agency"))
     office = chosen_office(scope, agency, request.GET.get("office"))
     period = PERIODS[kind][0](year, number)
-    report = report_compute(agency=agency, period=period, office=office, today=today())
+    try:
+        report = report_compute(agency=agency, period=period, office=office, today=today())
+    except PlanNotFound:
+        messages.error(request, REPORT_NO_PLAN.format(agency=agency.name, year=year, period=period.label))
+        return redirect(f"{reverse('web:exec_reports')}?{urlencode({'year': year, 'agency': agency.pk})}")
     return download_audited(
         Path(f"{report.title}.{fmt}"), lambda target: WRITERS[fmt](report, target), agency, agency.pk,
         {"format": fmt, "kind": f"report.{kind}", "period": period.label, "office": office and office.name,

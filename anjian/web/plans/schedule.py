@@ -12,7 +12,9 @@ from django.views.decorators.http import require_POST
 
 from anjian.accounts.models import Role
 from anjian.jobs.models import Job
+from anjian.planning.calendar import calendar_notes
 from anjian.plans.models import ScheduledVisit
+from anjian.plans.services import pack_for
 from anjian.registry.models import Office, Officer
 
 from ..access import business_view, version_get
@@ -80,6 +82,7 @@ def plan_schedule(request, scope, plan_id: int):
         finals=version.visits.filter(is_final=True).count(),
         schedule_findings=version.findings.filter(source="schedule").order_by("severity", "code")[:50],
         own_only=scope.role == "officer",
+        calendar_notes=calendar_notes([version.plan.year], pack_for(version.plan.agency)),
     )  # fmt: skip
     ctx["percent"] = round(100 * ctx["done"] / ctx["total"]) if ctx["total"] else 0
     return render(request, "web/plan_schedule.html", ctx)
