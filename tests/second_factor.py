@@ -6,7 +6,7 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from anjian.accounts.second_factor import device_enrol, needs_second_factor
 
 
-def signed_in(user, client: Client | None = None) -> Client:  # noqa: ANN001
+def signed_in(user, client: Client | None = None) -> Client:
     """force_login, plus for the 三员 an enrolled device marked as verified in the session."""
     c = client or Client(HTTP_HOST="localhost")
     c.force_login(user)

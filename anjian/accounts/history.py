@@ -20,13 +20,13 @@ PASSWORD_REUSED = "新口令不能与最近 {n} 次使用过的口令相同"  # 
 HISTORY_KEPT = 10  # more than any sensible `remember`; older hashes are deleted
 
 
-def recent_hashes(user, n: int) -> list[str]:  # noqa: ANN001
+def recent_hashes(user, n: int) -> list[str]:
     """The current hash and the n - 1 hashes it replaced, newest first."""
     older = PasswordHistory.objects.filter(user=user).values_list("password", flat=True)[: max(n - 1, 0)]
     return [h for h in (user.password, *older) if h][:n]
 
 
-def keep_replaced_hash(sender, instance, raw=False, **kwargs) -> None:  # noqa: ANN001, ANN003
+def keep_replaced_hash(sender, instance, raw=False, **kwargs) -> None:
     """pre_save of the user model: the hash being replaced goes into the history."""
     if raw or instance.pk is None:
         return
@@ -41,7 +41,7 @@ class PasswordHistoryValidator:
     def __init__(self, remember: int = 5):
         self.remember = remember
 
-    def validate(self, password: str, user=None) -> None:  # noqa: ANN001 - Django's validator protocol
+    def validate(self, password: str, user=None) -> None:
         if user is None or not user.pk:
             return
         from django.contrib.auth import get_user_model
@@ -55,7 +55,7 @@ class PasswordHistoryValidator:
     def get_help_text(self) -> str:
         return PASSWORD_REUSED.format(n=self.remember)
 
-    def password_changed(self, password: str, user=None) -> None:  # noqa: ANN001
+    def password_changed(self, password: str, user=None) -> None:
         if user is None or not user.pk:
             return
         from anjian.audit.chain import record

@@ -37,10 +37,10 @@ class PasswordExpiryMiddleware:
 class SecondFactorMiddleware:
     """The 三员 act only after their one-time code (after django_otp's OTPMiddleware, which sets is_verified)."""
 
-    def __init__(self, get_response):  # noqa: ANN001
+    def __init__(self, get_response):
         self.get_response = get_response
 
-    def __call__(self, request):  # noqa: ANN001
+    def __call__(self, request):
         from .second_factor import needs_second_factor
 
         user = request.user

@@ -29,7 +29,7 @@ class Enrolment:
     uri: str
 
 
-def needs_second_factor(user) -> bool:  # noqa: ANN001
+def needs_second_factor(user) -> bool:
     """Whether this account may act only after a one-time code: the 三员, and any superuser."""
     if not user.is_authenticated:
         return False
@@ -39,12 +39,12 @@ def needs_second_factor(user) -> bool:  # noqa: ANN001
     return role in ADMIN_ROLES
 
 
-def has_device(user) -> bool:  # noqa: ANN001
+def has_device(user) -> bool:
     return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
 
 
 @transaction.atomic
-def device_enrol(*, user) -> Enrolment:  # noqa: ANN001
+def device_enrol(*, user) -> Enrolment:
     """Give the user a new device; any earlier device stops working (a lost phone is replaced this way)."""
     TOTPDevice.objects.filter(user=user).delete()
     device = TOTPDevice.objects.create(user=user, name=DEVICE_NAME, confirmed=True)

@@ -25,7 +25,7 @@ class AuditContextMiddleware:
             reset(token)
 
 
-def _record_denial(request, status: int, username: str | None) -> None:  # noqa: ANN001
+def _record_denial(request, status: int, username: str | None) -> None:
     from .chain import record
     from .hooks import _home_agency
     from .models import AuditEvent

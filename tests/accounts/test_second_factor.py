@@ -14,7 +14,7 @@ from anjian.audit.models import AuditEvent
 from anjian.web.accounts.second_factor import OTP_WRONG
 from tests.second_factor import signed_in
 
-PASSWORD = "Anquan-2025x"  # noqa: S105 - test value
+PASSWORD = "Anquan-2025x"
 
 
 def member(username, agency, role):

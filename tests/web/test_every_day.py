@@ -35,7 +35,9 @@ REPORT_PAGES = [
 
 
 @pytest.mark.parametrize("url", REPORT_PAGES)
-def test_reports_and_their_downloads_answer_in_december_and_for_a_year_without_a_plan(people, in_december, url):
+def test_reports_and_their_downloads_answer_in_december_and_for_a_year_without_a_plan(
+    people, in_december, url
+):
     response = people["head"].get(url)
     assert response.status_code in (200, 302), (url, response.status_code)
 
@@ -45,7 +47,9 @@ def test_the_reports_page_says_next_years_calendar_is_provisional(people, in_dec
     assert "暂定" in page
 
 
-def test_rescheduling_next_years_plan_in_december_uses_the_provisional_calendar(people, xia_plan, in_december):
+def test_rescheduling_next_years_plan_in_december_uses_the_provisional_calendar(
+    people, xia_plan, in_december
+):
     Plan.objects.filter(pk=xia_plan.plan_id).update(year=2027)
     url = f"/plans/{xia_plan.plan_id}/schedule/run/"
     assert people["head"].post(url).status_code == 302

@@ -27,7 +27,7 @@ class TokenForm(forms.Form):
     )  # fmt: skip
 
 
-def _next(request) -> str:  # noqa: ANN001
+def _next(request) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
     if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         return target
@@ -35,7 +35,7 @@ def _next(request) -> str:  # noqa: ANN001
 
 
 @login_required
-def otp_verify(request):  # noqa: ANN001
+def otp_verify(request):
     if not needs_second_factor(request.user) or request.user.is_verified():
         return redirect(_next(request))
     form = TokenForm(request.POST or None)
@@ -53,7 +53,7 @@ def otp_verify(request):  # noqa: ANN001
 
 @require_POST
 @login_required
-def otp_enrol(request, pk: int):  # noqa: ANN001
+def otp_enrol(request, pk: int):
     scope = request_scope(request)
     if not (scope.superuser or scope.role == Role.SECURITY_ADMIN):
         raise PermissionDenied(OTP_ONLY_SECURITY_ADMIN)
