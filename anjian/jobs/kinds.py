@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from django.conf import settings
@@ -10,7 +11,7 @@ from anjian.audit.chain import record
 from anjian.planning.schedule.result import Progress
 
 from .models import Job
-from .progress import Reporter, Work
+from .progress import JobError, Reporter, Work
 
 COMPILE_DONE = "已编制第 {version} 版：重点检查 {key_units} 户 {key_visits} 次，一般检查 {general_units} 户 {general_visits} 次"
 SCHEDULE_PROGRESS = "{stage}：{scope}（已排入企 {entries} 次，下界 {bound}）"
@@ -96,7 +97,39 @@ def run_export(job: Job, report: Reporter) -> dict:
     }  # fmt: skip
 
 
+IMPORT_DONE = "{label}导入完成：读取 {rows} 行，新增 {created}，更新 {updated}，未变 {unchanged}"
+IMPORT_CHECKED = (
+    "{label}试导入完成（仅校验，未写入）：读取 {rows} 行，新增 {created}，更新 {updated}，未变 {unchanged}"
+)
+IMPORT_FAILED = "{label}导入发现 {count} 处错误，未写入任何数据：{first}"
+
+
+def run_import(job: Job, report: Reporter) -> dict:
+    from anjian.plans.scheduling_calendar import officer_calendar_import
+    from anjian.registry import services
+
+    services_by_what = {
+        "enterprises": ("生产经营单位", services.enterprises_import), "officers": ("执法人员", services.officers_import),
+        "offices": ("股室/科室/执法队", services.offices_import), "facts": ("风险事实", services.risk_facts_import),
+        "calendar": ("执法人员日程", officer_calendar_import),
+    }  # fmt: skip
+    label, service = services_by_what[job.params["what"]]
+    dry_run = bool(job.params.get("dry_run"))
+    report(5, f"正在读取并校验{label}：{Path(job.params['file']).name}")
+    result = service(agency=job.agency, path=job.params["file"], dry_run=dry_run)
+    if result.errors:  # all or nothing: nothing was written
+        first = "；".join(e.message for e in result.errors[:3]) + ("……" if len(result.errors) > 3 else "")
+        raise JobError(IMPORT_FAILED.format(label=label, count=len(result.errors), first=first))
+    figures = {k: result.__dict__[k] for k in ("rows", "created", "updated", "unchanged")}
+    done = IMPORT_CHECKED if dry_run else IMPORT_DONE
+    return {
+        **json.loads(json.dumps(result.as_dict(), ensure_ascii=False, default=str)),
+        "message": done.format(label=label, **figures),
+    }
+
+
 KINDS: dict[str, Work] = {
+    Job.Kind.IMPORT: run_import,
     Job.Kind.COMPILE: run_compile,
     Job.Kind.SCHEDULE: run_schedule,
     Job.Kind.EXPORT: run_export,
