@@ -83,11 +83,14 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Lockout after 5 failed logins for 15 minutes, per user name and address.
+# Lockout after 5 failed logins for 15 minutes, per account.
 AXES_FAILURE_LIMIT = int(os.environ.get("ANJIAN_LOGIN_FAILURES", 5))
 AXES_COOLOFF_TIME = float(os.environ.get("ANJIAN_LOCKOUT_MINUTES", 15)) / 60  # hours
 # The account is locked, whichever addresses the failures come from (等保: lock the account, not a pair).
 AXES_LOCKOUT_PARAMETERS = ["username"]
+# axes warns that this lets an attacker rotate addresses; locking the account itself is the point, so the warning
+# (which would otherwise print in English before every command's output) is silenced.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_RESET_ON_SUCCESS = True
 # A retry while locked out is refused but does not restart the 15 minutes (else a script keeps the owner out).
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
