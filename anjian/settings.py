@@ -108,6 +108,7 @@ ANJIAN_CONTENT_SECURITY_POLICY = (
     "connect-src 'self'; font-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'"
 )
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+CSRF_FAILURE_VIEW = "anjian.web.errors.csrf_failure"
 OTP_TOTP_ISSUER = "安监计划"
 
 ROOT_URLCONF = "anjian.urls"
