@@ -9,10 +9,10 @@ def running_with_progress(job: dict) -> bool:
     return job["state"] == "running" and job["progress"] > 0
 
 
-def unscheduled(home) -> None:
-    """Lüliang's version 1 has no schedule: no visits stored, no schedule figures in its summary."""
-    assert "schedule" not in home.json("plan", "show", "--agency", "lvliang", "--year", "2024")
-    assert home.visits("lvliang", 2024) == 0
+def lvliang_state(home) -> tuple:
+    """What a schedule would change: the version's schedule figures and its stored visits."""
+    shown = home.json("plan", "show", "--agency", "lvliang", "--year", "2024")
+    return shown["version"], shown.get("schedule"), home.visits("lvliang", 2024)
 
 
 def test_worker_runs_a_queued_schedule_and_wait_json_ends_done(home):
@@ -31,6 +31,7 @@ def test_worker_runs_a_queued_schedule_and_wait_json_ends_done(home):
 def test_a_cancelled_schedule_stops_and_leaves_the_plan_unchanged(home):
     if not any(w.poll() is None for w in home.workers):
         home.start_worker()
+    before = lvliang_state(home)
     job_id = home.json(
         "plan", "schedule", "--agency", "lvliang", "--year", "2024", "--queue", "--time-limit", "60"
     )["job"]
@@ -42,12 +43,13 @@ def test_a_cancelled_schedule_stops_and_leaves_the_plan_unchanged(home):
     assert waited.returncode == 1  # wait fails unless the job is done
     job = home.job(job_id)
     assert job["state"] == "cancelled" and "计划未改变" in job["message"]
-    unscheduled(home)
+    assert lvliang_state(home) == before
 
 
 def test_a_worker_killed_mid_job_leaves_the_job_failed_with_its_message_and_the_plan_unchanged(home):
     home.stop_workers()  # the job must go to the worker about to be killed
     worker = home.start_worker()
+    before = lvliang_state(home)
     job_id = home.json(
         "plan", "schedule", "--agency", "lvliang", "--year", "2024", "--queue", "--time-limit", "60"
     )["job"]
@@ -57,7 +59,7 @@ def test_a_worker_killed_mid_job_leaves_the_job_failed_with_its_message_and_the_
     assert failed["state"] == "failed"
     assert "进程已中断" in failed["message"] and "计划未改变" in failed["message"]
     assert failed["progress"] >= job["progress"]
-    unscheduled(home)
+    assert lvliang_state(home) == before
     # a new worker starts with the dead one's job already ended; the plan can be scheduled again
     home.start_worker()
     again = home.json(
