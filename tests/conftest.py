@@ -51,3 +51,19 @@ def lvliang_plan(db):
 @pytest.fixture
 def xia_plan(db):
     return compiled("xia-2025", 2025)
+
+
+def schedule_fully(version) -> int:
+    """Give every entry of `version` all its visits on the schedule (dates only, no solve): a plan ready for 报批."""
+    import datetime as dt
+
+    from anjian.plans.models import ScheduledVisit
+
+    rows = [
+        ScheduledVisit(version=version, enterprise_id=e.enterprise_id, date=dt.date(version.plan.year, 3, 2) +
+                       dt.timedelta(days=7 * n), demands=[f"e{e.pk}"], is_final=True, reason="测试")
+        for e in version.entries.all()
+        for n in range(e.visits_per_year)
+    ]  # fmt: skip
+    ScheduledVisit.objects.bulk_create(rows)
+    return len(rows)

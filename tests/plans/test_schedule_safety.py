@@ -9,6 +9,7 @@ from anjian.execution.adjustments import plan_adjust
 from anjian.plans import services
 from anjian.plans.models import Plan, ScheduledVisit
 from anjian.plans.scheduling import ScheduleRefused, plan_schedule
+from tests.conftest import schedule_fully
 
 
 def fake_schedule(version, count=5):
@@ -60,3 +61,15 @@ def test_an_adjustment_that_changes_no_unit_keeps_the_schedule(xia_plan):
     new_entry_ids = {f"e{pk}" for pk in new.entries.values_list("pk", flat=True)}
     assert all(set(v.demands) <= new_entry_ids for v in carried)
     assert new.summary["schedule"]["carried_from"] == xia_plan.number
+
+
+def test_a_plan_cannot_go_forward_with_unscheduled_visits(xia_plan):
+    from anjian.plans.readiness import PlanNotReady, plan_ready_for
+
+    with pytest.raises(PlanNotReady, match="尚未排程.*不能报批"):
+        plan_ready_for(version=xia_plan, status=Plan.Status.SUBMITTED)
+    fake_schedule(xia_plan, count=1)
+    with pytest.raises(PlanNotReady, match="不能批准"):
+        plan_ready_for(version=xia_plan, status=Plan.Status.APPROVED)
+    schedule_fully(xia_plan)
+    plan_ready_for(version=xia_plan, status=Plan.Status.SUBMITTED)

@@ -3,6 +3,7 @@
 import pytest
 
 from anjian.plans.models import EntryOverride, Plan
+from tests.conftest import schedule_fully
 
 PLAN_PAGES = (
     "",
@@ -83,7 +84,14 @@ def test_office_head_records_an_override_with_its_reason(people, xia_plan):
     assert (o.enterprise_id, o.category, o.reason, o.created_by) == (e.pk, "general", "已关闭", "xia_head")
 
 
+def test_a_plan_with_unscheduled_visits_is_not_submitted(people, xia_plan):
+    response = people["head"].post(f"/plans/{xia_plan.plan_id}/advance/", follow=True)
+    assert Plan.objects.get().status == "draft"
+    assert "尚未排程" in response.content.decode()
+
+
 def test_only_the_bureau_leader_approves_the_plan(people, xia_plan):
+    schedule_fully(xia_plan)
     url = f"/plans/{xia_plan.plan_id}/advance/"
     assert people["head"].post(url).status_code == 302  # 报批
     assert Plan.objects.get().status == "submitted"

@@ -14,6 +14,7 @@ from anjian.audit.models import AuditEvent
 from anjian.jobs.models import Job
 from anjian.planning.rules import load_pack
 from anjian.plans.models import EntryOverride, Plan, PlanEntry
+from anjian.plans.readiness import PlanNotReady, plan_ready_for
 
 from ..access import READ_ONLY_SCOPE, business_view, plans_in, require_draft, require_edit, version_get
 from ..jobs.views import job_start
@@ -135,6 +136,11 @@ def plan_advance(request, scope, plan_id: int):
     status, who = nxt
     if not (scope.approves(plan.agency_id) if who == "approve" else scope.edits(plan.agency_id)):
         raise PermissionDenied(READ_ONLY_SCOPE)
+    try:
+        plan_ready_for(version=version, status=status)
+    except PlanNotReady as e:
+        messages.error(request, str(e))
+        return redirect("web:plan_records", plan_id=plan.pk)
     before = plan.status
     plan.status = status
     if status == Plan.Status.ISSUED and (doc_number := request.POST.get("doc_number", "").strip()):
