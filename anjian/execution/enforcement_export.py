@@ -10,11 +10,14 @@ Columns (first name canonical, then accepted synonyms; header matching is as tol
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+
+from django.utils import timezone
 
 from anjian.planning.uscc import normalize
 from anjian.registry.importing import cells
@@ -28,6 +31,10 @@ from anjian.registry.importing.vocab import Vocabulary
 from .models import Inspection
 
 IMPORT_BAD_AMOUNT = AT + "罚款金额应为不小于 0 的数（单位：元，可写“5万”），实际为「{value}」"
+IMPORT_AMOUNT_TOO_LARGE = AT + "罚款金额「{value}」超出可记录的范围（不超过 99 亿元），请核对单位是否为元"
+MAX_AMOUNT = Decimal(
+    "10000000000"
+)  # 10 digits before the point (PenaltyDecision.amount: 12 digits, 2 decimals)
 IMPORT_MAJOR_OVER_TOTAL = AT + "重大隐患数{major}多于发现隐患数{total}"
 IMPORT_AMOUNT_WITHOUT_PENALTY = AT + "填写了罚款金额，但没有处罚决定书文号"
 IMPORT_PENALTY_BEFORE_INSPECTION = AT + "处罚决定日期{decided}早于检查日期{date}"
@@ -119,9 +126,9 @@ _AMOUNT = re.compile(r"^(\d+(?:\.\d+)?)(万)?元?$")
 def amount(raw: object) -> Decimal | None:
     """Yuan from '50000', '50,000.00', '5万', '5万元' or a number cell; blank gives None."""
     if isinstance(raw, int | float) and not isinstance(raw, bool):
-        if raw < 0:
+        if raw < 0 or not math.isfinite(raw):
             raise cells.CellProblem("import_bad_amount", IMPORT_BAD_AMOUNT, value=cells.text(raw))
-        return Decimal(str(raw)).quantize(Decimal("0.01"))
+        return _in_range(Decimal(str(raw)), raw)
     value = cells.compact(raw).replace(",", "").replace("，", "")
     if not value:
         return None
@@ -132,6 +139,13 @@ def amount(raw: object) -> Decimal | None:
         yuan = Decimal(m[1]) * (10_000 if m[2] else 1)
     except InvalidOperation:
         raise cells.CellProblem("import_bad_amount", IMPORT_BAD_AMOUNT, value=cells.text(raw)) from None
+    return _in_range(yuan, raw)
+
+
+def _in_range(yuan: Decimal, raw: object) -> Decimal:
+    """The amount in whole fen, if the 罚款金额 column (12 digits, 2 decimals) can hold it."""
+    if yuan >= MAX_AMOUNT:
+        raise cells.CellProblem("import_amount_too_large", IMPORT_AMOUNT_TOO_LARGE, value=cells.text(raw))
     return yuan.quantize(Decimal("0.01"))
 
 
@@ -174,7 +188,7 @@ def officer_names(raw: object) -> tuple[str, ...]:
 def read_row(reader: RowReader) -> ExportRow:
     """Validate the current row; its errors go to reader.errors and make it not `valid`."""
     number = reader.text("external_no", required=True, max_length=60)
-    day = reader.date("date", required=True)
+    day = reader.date("date", required=True, not_after=timezone.localdate())
     name = reader.text("enterprise", required=True, max_length=200)
     on_site = reader.choice("on_site", ON_SITE, default="1")[0] == "1"
     kind, implied = reader.choice("kind", KIND, default=Inspection.Kind.ROUTINE)
@@ -191,7 +205,7 @@ def read_row(reader: RowReader) -> ExportRow:
         money = None
     if money and not penalty_no:
         reader.error("penalty_amount", "import_amount_without_penalty", IMPORT_AMOUNT_WITHOUT_PENALTY)
-    decided = reader.date("penalty_date")
+    decided = reader.date("penalty_date", not_after=timezone.localdate())
     if decided and day and decided < day:
         reader.error("penalty_date", "import_penalty_before_inspection", IMPORT_PENALTY_BEFORE_INSPECTION,
                      decided=decided, date=day)  # fmt: skip

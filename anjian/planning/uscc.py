@@ -7,6 +7,7 @@ import can warn, ask for an override reason, and go on (some early real codes fa
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
@@ -53,7 +54,8 @@ class UsccProblem:
 
 
 def normalize(code: str) -> str:
-    return re.sub(r"[\s\-]", "", code or "").upper()
+    """Blanks and dashes removed, full-width digits and letters made half-width (NFKC), upper case."""
+    return re.sub(r"[\s\-‐‑–—]", "", unicodedata.normalize("NFKC", code or "")).upper()
 
 
 def check_character(body17: str) -> str:

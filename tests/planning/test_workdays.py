@@ -188,3 +188,29 @@ def test_supervision_items_need_an_effort_for_every_group():
     with pytest.raises(ValueError) as err:
         supervision_items([OfficeDemand("冶金股", 1, "metallurgy_trade", "key", 1)], effort_table({}))
     assert str(err.value) == EFFORT_MISSING.format(office="冶金股", sector="冶金工贸", kind="重点检查")
+
+
+def test_an_xlsx_formula_saved_without_its_value_is_refused_not_read_as_blank():
+    from io import BytesIO
+    from pathlib import Path
+
+    from openpyxl import load_workbook
+
+    from anjian.planning.workdays.files import load_sheets
+
+    samples = Path(__file__).resolve().parents[2] / "data" / "samples" / "lvliang-2024"
+    sheet = load_sheets([samples / "workdays-bureau.toml"])
+    wb = load_workbook(BytesIO(write_xlsx(sheet)))
+    ws = wb["测算明细"]
+    header = [c.value for c in ws[1]]
+    units = header.index(next(h for h in header if h and "户数" in h)) + 1
+    row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, units).value == 41)
+    ws.cell(row, units).value = "=30+11"  # openpyxl saves a formula without a computed value
+    out = BytesIO()
+    wb.save(out)
+    with pytest.raises(SheetInputError) as err:
+        read_xlsx(out.getvalue(), "workdays.xlsx")
+    (problem,) = err.value.problems
+    assert problem.code == "xlsx_uncached_formula"
+    assert problem.message.startswith(f"workdays.xlsx 工作表「测算明细」第 {row} 行「")
+    assert "=30+11" in problem.message and "没有保存计算结果" in problem.message

@@ -7,7 +7,11 @@ matter: 基本信息 (项目 | 值), 测算单位, 测算明细, 小计, and opt
 
 from __future__ import annotations
 
-XLSX_BAD_FILE = "{file}：不是有效的 xlsx 文件：{error}"
+XLSX_BAD_FILE = "{file}：不是有效的 xlsx 文件，无法打开（请确认文件完整，或在 Excel/WPS 中另存为 .xlsx）"
+XLSX_UNCACHED_FORMULA = (
+    "{file} {where}「{column}」：单元格是公式 {formula}，但文件里没有保存计算结果（由程序生成、未经 Excel/WPS "
+    "打开保存的文件常见）；请在 Excel 或 WPS 中打开并保存后再读入"
+)
 XLSX_MISSING_SHEET = "{file}：缺少工作表「{sheet}」"
 XLSX_UNKNOWN_COLUMN = "{file} 工作表「{sheet}」：未知列“{column}”"
 XLSX_UNKNOWN_TEAM = "{file} {where}：测算单位 {team!r} 未在「测算单位」中列出"

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from anjian.planning.workdays.inputs import InputProblem, SheetInputError
 from anjian.planning.workdays.model import WorkdaySheet
@@ -27,10 +28,30 @@ from anjian.planning.workdays.xlsx_layout import (
     XLSX_BAD_COUNTS,
     XLSX_BAD_FILE,
     XLSX_MISSING_SHEET,
+    XLSX_UNCACHED_FORMULA,
     XLSX_UNKNOWN_COLUMN,
     XLSX_UNKNOWN_TEAM,
     YES,
 )
+
+
+def _uncached(wb: Any, formulas: Any, name: str, file: str, problems: list[InputProblem]) -> None:
+    """A formula cell saved without its computed value (a file written by a program, never opened in Excel/WPS)
+    reads as blank; it is reported instead, so that no total silently drops a line."""
+    rows = wb[name].iter_rows(values_only=True)
+    header: list[str] = []
+    texts_of = formulas[name].iter_rows(values_only=True)
+    for number, (values, texts) in enumerate(zip(rows, texts_of, strict=False), start=1):
+        if number == 1:
+            header = [str(h).strip() if h is not None else "" for h in values]
+        for index, (value, text) in enumerate(zip(values, texts, strict=False)):
+            if value is None and isinstance(text, str) and text.startswith("="):
+                column = (
+                    header[index] if index < len(header) and header[index] else get_column_letter(index + 1)
+                )
+                where = f"工作表「{name}」第 {number} 行"
+                problems.append(InputProblem("xlsx_uncached_formula", where, XLSX_UNCACHED_FORMULA.format(
+                    file=file, where=where, column=column, formula=text)))  # fmt: skip
 
 
 def _mapping_rows(
@@ -93,11 +114,16 @@ def read_xlsx(data: bytes, file: str = "", included: tuple[WorkdaySheet, ...] = 
     file, sheet, row and field."""
     try:
         wb = load_workbook(io.BytesIO(data), data_only=True, read_only=True)
-    except Exception as e:  # openpyxl raises many types for a damaged or foreign file
+        formulas = load_workbook(io.BytesIO(data), data_only=False, read_only=True)
+    except Exception:  # noqa: BLE001 - openpyxl raises many types for a damaged or foreign file
         raise SheetInputError(
-            [InputProblem("xlsx_bad_file", file, XLSX_BAD_FILE.format(file=file, error=e))]
+            [InputProblem("xlsx_bad_file", file, XLSX_BAD_FILE.format(file=file))]
         ) from None
     problems: list[InputProblem] = []
+    for name in wb.sheetnames:
+        _uncached(wb, formulas, name, file, problems)
+    if problems:
+        raise SheetInputError(problems)
     info_rows = _mapping_rows(wb, ("基本信息", {"项目": "key", "值": "value"}), file, problems, True)
     info = {INFO[1].get(str(r.get("key", "")).strip(), "?"): r["value"] for r in info_rows if "value" in r}
     teams = {}

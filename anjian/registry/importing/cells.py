@@ -16,7 +16,22 @@ from .errors import (
     IMPORT_BAD_NUMBER,
     IMPORT_BAD_QUARTERS,
     IMPORT_BAD_REGION,
+    IMPORT_NUMBER_TOO_LARGE,
 )
+
+
+class _UncachedFormula:
+    """A formula cell whose computed value the file does not contain (written by a program, never opened and
+    saved in Excel/WPS): not blank, and not a value either."""
+
+    def __str__(self) -> str:
+        return "=?"
+
+    def __repr__(self) -> str:
+        return "UNCACHED_FORMULA"
+
+
+UNCACHED_FORMULA = _UncachedFormula()
 
 
 class CellProblem(Exception):
@@ -79,6 +94,7 @@ _DATE_PATTERNS = (
     re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
 )
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
+YEARS = (1900, 2100)  # a typed date outside these years is a typo
 
 
 def date(raw: object) -> dt.date | None:
@@ -98,10 +114,16 @@ def date(raw: object) -> dt.date | None:
     for pattern in _DATE_PATTERNS:
         if m := pattern.match(value):
             try:
-                return dt.date(int(m[1]), int(m[2]), int(m[3]))
+                day = dt.date(int(m[1]), int(m[2]), int(m[3]))
             except ValueError:
                 break
+            if YEARS[0] <= day.year <= YEARS[1]:
+                return day
+            break
     raise CellProblem("import_bad_date", IMPORT_BAD_DATE, value=text(raw))
+
+
+MAX_COUNT = 2_147_483_647  # the largest value an integer column holds on every supported database
 
 
 def count(raw: object) -> int | None:
@@ -111,7 +133,12 @@ def count(raw: object) -> int | None:
         return None
     value = re.sub(r"(人|米|m)$", "", value)
     if re.fullmatch(r"\d+(\.0+)?", value):
-        return int(float(value))
+        number = int(value.split(".")[0])
+        if number > MAX_COUNT:
+            raise CellProblem(
+                "import_number_too_large", IMPORT_NUMBER_TOO_LARGE, value=text(raw), limit=MAX_COUNT
+            )
+        return number
     raise CellProblem("import_bad_number", IMPORT_BAD_NUMBER, value=text(raw))
 
 

@@ -31,6 +31,8 @@ IMPORT_UNKNOWN_AGENCY = (
     AT + "「{value}」不是{agency}或其下级应急管理部门（填写部门全称或代号，留空则为{agency}）"
 )
 IMPORT_BAD_DATE = AT + "无法识别的日期「{value}」，应写作 2024-01-31 或 2024年1月31日"
+IMPORT_FUTURE_DATE = AT + "日期 {value} 晚于 {limit}，此处应填已经发生（或一年内确定发生）的日期"
+IMPORT_NUMBER_TOO_LARGE = AT + "数值「{value}」超出可记录的范围（最大 {limit}）"
 IMPORT_BAD_CLASS = AT + "分类「{value}」应为 A、B、C、D 之一"
 IMPORT_BAD_CHOICE = AT + "无法识别的值「{value}」，可填：{choices}"
 IMPORT_BAD_QUARTERS = AT + "无法识别的检查时间「{value}」，应写作“第二、四季度”“第一季度”或“全年”"
@@ -45,6 +47,10 @@ IMPORT_CERTIFICATE_REQUIRED = AT + "参加执法的人员须有执法证号（�
 IMPORT_EXCLUSION_CONFLICT = AT + "填写了不参加执法原因「{value}」，但「是否参加执法」为“是”"
 IMPORT_ALIAS_IS_OTHER_NAME = AT + "别名「{value}」是另一个股室的名称"
 IMPORT_INVALID_VALUE = AT + "{problem}"
+IMPORT_UNCACHED_FORMULA = (
+    AT + "单元格是公式，但文件里没有保存计算结果（由程序生成、未经 Excel/WPS 打开保存的文件常见）；"
+    "请在 Excel 或 WPS 中打开并保存后重新导入"
+)
 IMPORT_MISSING_COLUMN = AT + "缺少必需的列（可用的列名：{synonyms}）"
 IMPORT_DUPLICATE_COLUMN = AT + "与「{other}」是同一项内容（{label}），只能保留一列"
 IMPORT_COLUMN_IGNORED = AT + "未识别的列，已忽略"

@@ -12,6 +12,8 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from django.utils import timezone
+
 from anjian.planning.uscc import normalize
 from anjian.registry.models import RiskFact
 
@@ -72,7 +74,7 @@ def read_fact(reader: RowReader, *, prefix: str = "", ref: str = "", ref_column:
         reader.error(prefix + "kind", "import_required", IMPORT_REQUIRED)
         return None
     kind = reader.choice(prefix + "kind", FACT_KIND, required=True)[0]
-    valid_from = reader.date(prefix + "valid_from", required=True)
+    valid_from = reader.date(prefix + "valid_from", required=True, not_after=_within_a_year())
     valid_to = reader.date(prefix + "valid_to") if reader.has(prefix + "valid_to") else None
     deaths = reader.count(prefix + "deaths") if reader.has(prefix + "deaths") else None
     detail = reader.text(prefix + "detail", max_length=300) if reader.has(prefix + "detail") else ""
@@ -102,6 +104,16 @@ def read_fact(reader: RowReader, *, prefix: str = "", ref: str = "", ref_column:
         deaths or 0,
         detail,
         source,
+    )
+
+
+def _within_a_year() -> dt.date:
+    """The latest start date a fact may have: facts are what happened or is decided, not a distant future."""
+    today = timezone.localdate()
+    return (
+        today.replace(year=today.year + 1)
+        if (today.month, today.day) != (2, 29)
+        else today + dt.timedelta(365)
     )
 
 

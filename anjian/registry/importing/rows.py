@@ -12,9 +12,11 @@ from .errors import (
     IMPORT_BAD_CHOICE,
     IMPORT_COLUMN_IGNORED,
     IMPORT_DUPLICATE_COLUMN,
+    IMPORT_FUTURE_DATE,
     IMPORT_MISSING_COLUMN,
     IMPORT_REQUIRED,
     IMPORT_TOO_LONG,
+    IMPORT_UNCACHED_FORMULA,
     RowError,
     row_error,
 )
@@ -43,11 +45,25 @@ class RowReader:
         self.number = 0
         self.cells: Sequence[object] = ()
         self.failed = False
+        self.uncached: set[str] = set()  # fields of this row whose cell is a formula without a value
 
     def start(self, number: int, row_cells: Sequence[object]) -> None:
         self.number = number
         self.cells = row_cells
         self.failed = False
+        self.uncached = set()
+        if any(c is cells.UNCACHED_FORMULA for c in row_cells):
+            self._uncached_formulas()
+
+    def _uncached_formulas(self) -> None:
+        """Formula cells without a value are one error each (in the columns this import reads), then read as
+        blank without a second, misleading error such as 必填."""
+        by_index = {index: field for field, index in self.header.positions.items()}
+        for index, value in enumerate(self.cells):
+            if value is cells.UNCACHED_FORMULA and index in by_index:
+                self.error(by_index[index], "import_uncached_formula", IMPORT_UNCACHED_FORMULA)
+                self.uncached.add(by_index[index])
+        self.cells = [None if c is cells.UNCACHED_FORMULA else c for c in self.cells]
 
     def has(self, field: str) -> bool:
         return self.header.has(field)
@@ -63,6 +79,8 @@ class RowReader:
 
     def error(self, field: str, code: str, template: str, **values: object) -> None:
         self.failed = True
+        if field in self.uncached:
+            return  # already reported as a formula without a value
         self.errors.append(self.make(field, code, template, **values))
 
     def make(self, field: str, code: str, template: str, **values: object) -> RowError:
@@ -101,8 +119,12 @@ class RowReader:
     def boolean(self, field: str, default: bool | None = False) -> bool | None:
         return self._convert(field, lambda raw: cells.boolean(raw, default), default)
 
-    def date(self, field: str, *, required: bool = False) -> dt.date | None:
+    def date(self, field: str, *, required: bool = False, not_after: dt.date | None = None) -> dt.date | None:
+        """The cell as a date; `not_after` refuses later dates (an event cannot lie in the far future)."""
         value = self._convert(field, cells.date, None)
+        if value is not None and not_after is not None and value > not_after:
+            self.error(field, "import_future_date", IMPORT_FUTURE_DATE, value=value, limit=not_after)
+            return None
         if required and value is None and not cells.text(self.raw(field)):
             self.error(field, "import_required", IMPORT_REQUIRED)
         return value

@@ -18,11 +18,13 @@ from pathlib import Path
 
 from anjian.planning.textfile import TextFileError, decode_text
 
+from .cells import UNCACHED_FORMULA
 from .errors import IMPORT_UNREADABLE, IMPORT_UNSUPPORTED_FORMAT, ImportFileError, RowError, row_error
 from .headers import SCAN_ROWS, ColumnSet, HeaderMatch, find_header
 from .xlsx import XlsxBook
 
 Row = tuple[int, Sequence[object]]
+XLSX_DAMAGED = "不是有效的 xlsx 文件，或文件已损坏；请在 Excel/WPS 中打开后另存为 .xlsx"
 
 
 @dataclass
@@ -59,11 +61,7 @@ def _xlsx_sheets(path: Path, display: str) -> tuple[list[Sheet], object]:
         fast = XlsxBook(str(path))
     except zipfile.BadZipFile as e:
         raise ImportFileError(
-            [
-                row_error(
-                    "import_unreadable", IMPORT_UNREADABLE, file=display, row=0, reason="不是有效的 xlsx 文件"
-                )
-            ]
+            [row_error("import_unreadable", IMPORT_UNREADABLE, file=display, row=0, reason=XLSX_DAMAGED)]
         ) from e
     except (KeyError, ValueError, SyntaxError, AssertionError):
         return _openpyxl_sheets(path, display)
@@ -76,29 +74,45 @@ def _xlsx_sheets(path: Path, display: str) -> tuple[list[Sheet], object]:
     return sheets, fast
 
 
+class _Books:
+    """Closes the workbooks opened for one file together."""
+
+    def __init__(self, *books: object):
+        self.books = books
+
+    def close(self) -> None:
+        for book in self.books:
+            book.close()  # type: ignore[attr-defined]
+
+
+def _with_formulas(values: Iterator[tuple], texts: Iterator[tuple]) -> Iterator[tuple]:  # type: ignore[type-arg]
+    """Each row's values, a formula cell without a computed value marked UNCACHED_FORMULA instead of None."""
+    for row, formulas in zip(values, texts, strict=False):
+        if any(isinstance(f, str) and f.startswith("=") for f in formulas):
+            row = tuple(
+                UNCACHED_FORMULA if v is None and isinstance(f, str) and f.startswith("=") else v
+                for v, f in itertools.zip_longest(row, formulas)
+            )
+        yield row
+
+
 def _openpyxl_sheets(path: Path, display: str) -> tuple[list[Sheet], object]:
     import openpyxl
 
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        texts = openpyxl.load_workbook(path, read_only=True, data_only=False)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as e:
         raise ImportFileError(
-            [
-                row_error(
-                    "import_unreadable",
-                    IMPORT_UNREADABLE,
-                    file=display,
-                    row=0,
-                    reason=str(e) or type(e).__name__,
-                )
-            ]
+            [row_error("import_unreadable", IMPORT_UNREADABLE, file=display, row=0, reason=XLSX_DAMAGED)]
         ) from e
     sheets = []
-    for index, ws in enumerate(book.worksheets):
+    for index, (ws, wf) in enumerate(zip(book.worksheets, texts.worksheets, strict=True)):
         label = display if index == 0 else f"{display}［{ws.title}］"
-        numbered = ((n, cells) for n, cells in enumerate(ws.iter_rows(values_only=True), start=1))
+        rows = _with_formulas(ws.iter_rows(values_only=True), wf.iter_rows(values_only=True))
+        numbered = ((n, cells) for n, cells in enumerate(rows, start=1))
         sheets.append(Sheet(file=label, name=ws.title, rows=_non_blank(numbered)))
-    return sheets, book
+    return sheets, _Books(book, texts)
 
 
 def _csv_sheet(path: Path, display: str) -> Sheet:

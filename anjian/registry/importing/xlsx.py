@@ -3,7 +3,8 @@
 openpyxl's read-only mode spends most of an import's time building cell objects; here each worksheet is
 streamed with lxml (already required by python-docx; entities and network access off) and each row comes
 out as a tuple of plain values: str,
-int, float, bool, datetime (numbers in a date-formatted cell) or None. Only what an import needs is read:
+int, float, bool, datetime (numbers in a date-formatted cell), None, or UNCACHED_FORMULA for a formula cell
+saved without its computed value (which a row reader reports instead of reading it as blank). Only what an import needs is read:
 sheet names and order, shared strings (rich text flattened, phonetic runs dropped), the date styles and the
 cell values. `table.py` falls back to openpyxl when a workbook's structure is not understood here.
 """
@@ -19,6 +20,8 @@ from typing import Any
 from lxml import etree
 from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
 from openpyxl.utils.datetime import from_excel
+
+from .cells import UNCACHED_FORMULA
 
 # Built-in formats Chinese (East Asian) Excel/WPS show as dates, e.g. 31 = yyyy"年"m"月"d"日".
 EAST_ASIAN_DATE_FORMATS = frozenset(range(27, 37)) | frozenset(range(50, 59))
@@ -146,8 +149,10 @@ class XlsxBook:
                         values[position] = (_text(cell[0]) if len(cell) else "") or None
                         continue
                     raw = cell.findtext(v_tag)
-                    if raw is not None:
+                    if raw and (raw.strip() or kind in ("s", "str", "inlineStr")):
                         values[position] = _value(raw, kind, cell.get("s"), strings, dates)
+                    elif len(cell) and any(_local(child.tag) == "f" for child in cell):
+                        values[position] = UNCACHED_FORMULA  # a formula saved without its computed value
                 row.clear()
                 while row.getprevious() is not None:  # keep memory flat on 100,000-row sheets
                     del row.getparent()[0]

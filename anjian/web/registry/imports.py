@@ -9,8 +9,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect, render
 
-from anjian.audit.chain import record
-from anjian.audit.models import AuditEvent
 from anjian.execution.importing import inspections_import
 from anjian.registry import services
 from anjian.registry.models import Agency
@@ -83,10 +81,6 @@ def import_confirm(request, scope):
     path = UPLOAD_DIR / pending["token"] / pending["name"]
     result = KINDS[pending["kind"]][1](agency=agency, path=path, dry_run=False)
     del request.session["import"]
-    record(
-        AuditEvent.Action.IMPORT, object_type=f"import.{pending['kind']}", object_repr=pending["name"],
-        agency_id=agency.pk, after={k: v for k, v in result.as_dict().items() if k not in {"errors", "warnings"}},
-    )  # fmt: skip
     if result.ok:
         messages.success(
             request, f"已导入：新增 {result.created}、更新 {result.updated}、未变 {result.unchanged}"
