@@ -259,6 +259,32 @@ def read_plan_file(path: Path, *, context: PlanContext | None = None) -> PlanCon
     )  # fmt: skip
 
 
+def _as_data(config: PlanConfig) -> dict[str, Any]:
+    """A PlanConfig (e.g. from the web form) laid out as a plan.toml would write it, blanks left out."""
+    data: dict[str, Any] = {
+        "plan": {"title": config.title, "doc_number": config.doc_number, "issue_date": config.issue_date,
+                 "recipients": config.recipients, "basis": list(config.basis_docs), "share_base": config.share_base,
+                 "share_decimals": config.share_decimals, "required_visits": config.required_visits},
+        "document": {"issuer_mark": config.issuer_mark, "signer": config.signer, "cc": list(config.cc),
+                     "printer": config.printer, "print_date": config.print_date},
+        "general": {"mode": config.general_mode, "sectors": {
+            g.stratum: {"units": g.units, "offices": [list(o) for o in g.offices]} for g in config.general}},
+        "workdays": {"files": list(config.workday_files)},
+    }  # fmt: skip
+    return {t: {k: v for k, v in keys.items() if v not in (None, "", [], {})} for t, keys in data.items()}
+
+
+def check_plan_config(config: PlanConfig, *, context: PlanContext, name: str = "编制参数") -> None:
+    """The same checks as read_plan_file, for settings that come from the web form instead of a file (the key
+    arrangement was already read from its upload); raises PlanConfigError with every problem."""
+    checker = _Checker(Path(name), context)
+    checker.walk(_as_data(config))
+    if not checker.problems:
+        _files(checker)
+    if checker.problems:
+        raise PlanConfigError(checker.problems)
+
+
 def _has_values(data: object) -> bool:
     if isinstance(data, dict):
         return any(_has_values(v) for v in data.values())

@@ -36,7 +36,7 @@ SCHEMA: dict[str, tuple[Key, ...]] = {
         Key("issue_date", "成文日期", DATE),
         Key("recipients", "主送机关", TEXT),
         Key("basis", "编制依据", TEXT_LIST),
-        Key("share_base", "重点/一般占比的计算基础", CHOICE, choices=("visits", "workdays")),
+        Key("share_base", "重点/一般占比的计算基础", CHOICE, choices=("visits", "units", "workdays")),
         Key("share_decimals", "占比保留的小数位数", INT, low=0, high=3),
         Key("required_visits", "应检查户次", INT, low=0),
         Key("seed", "固定的抽取种子", SEED),
@@ -56,7 +56,13 @@ SCHEMA: dict[str, tuple[Key, ...]] = {
     "workdays": (Key("files", "工作日测算表", FILE_LIST),),
 }
 SECTOR_KEYS = (Key("units", "抽取户数", INT, low=0), Key("offices", "责任单位及户数", OFFICES))
-CHOICE_WORDS = {"visits": "检查次数", "workdays": "监督检查工作日", "draw": "“双随机”抽取", "all": "全部列入"}
+CHOICE_WORDS = {
+    "visits": "检查次数",
+    "units": "户数",
+    "workdays": "监督检查工作日",
+    "draw": "“双随机”抽取",
+    "all": "全部列入",
+}
 
 CONFIG_MISSING = "{file}：文件不存在"
 CONFIG_EMPTY = "{file}：文件是空的，没有任何编制参数（至少应有 [plan] 表的 title）"

@@ -26,7 +26,7 @@ def schedule_carry_forward(*, old: PlanVersion, new: PlanVersion) -> int:
             copy = ScheduledVisit(
                 version=new, enterprise_id=visit.enterprise_id, date=visit.date,
                 demands=[renamed[d] for d in visit.demands], is_joint=visit.is_joint, is_final=visit.is_final,
-                reason=visit.reason,
+                reason=visit.reason, span=visit.span, days_each=visit.days_each, person_days=visit.person_days,
             )  # fmt: skip
             carried.append((copy, [o.pk for o in visit.offices.all()], [o.pk for o in visit.officers.all()]))
     ScheduledVisit.objects.bulk_create([c for c, _, _ in carried])

@@ -6,7 +6,9 @@ are kept as a draft with the validator's findings, so staff can see what blocks 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -15,7 +17,14 @@ from django.db import transaction
 
 from anjian.planning.calendar import workdays
 from anjian.planning.schedule.costing import SheetLine, line_findings, visits_per_unit
-from anjian.planning.schedule.inputs import WHOLE_YEAR, OfficerSupply, ScheduleProblem, VisitDemand, quarters
+from anjian.planning.schedule.inputs import (
+    WHOLE_YEAR,
+    FixedVisit,
+    OfficerSupply,
+    ScheduleProblem,
+    VisitDemand,
+    quarters,
+)
 from anjian.planning.schedule.load import daily_load, person_days
 from anjian.planning.schedule.result import Progress, ScheduleResult, Visit
 from anjian.planning.schedule.ruleset import ScheduleRules
@@ -24,6 +33,7 @@ from anjian.planning.schedule.validate import validate
 
 from .bridge import Bureau, bureau_facts
 from .models import Finding, Plan, PlanVersion, ScheduledVisit
+from .readiness import unscheduled
 from .scheduling_calendar import blocked_days
 from .scheduling_sheet import Costing, sheet_lines
 from .services import pack_for, plan_locked
@@ -105,7 +115,10 @@ def _finding(version: PlanVersion, f, source: str = "schedule") -> Finding:  # s
 SCHEDULE_STALE = (
     "排程期间{plan}已编制为第 {current} 版，本次对第 {number} 版的排程没有保存；请对第 {current} 版重新排程"
 )
-SCHEDULE_NOT_DRAFT = "{plan}{status}，不能重新排程；计划内容的改动须作为计划调整办理"
+SCHEDULE_STATUS_CHANGED = "排程期间{plan}的状态已改为“{status}”，本次排程没有保存；请重新排程"
+SCHEDULE_NOT_DRAFT = (
+    "{plan}{status}，第 {number} 版的检查都已排程，不能重新排程；计划内容的改动须作为计划调整办理"
+)
 
 
 class ScheduleRefused(PermissionDenied):
@@ -116,37 +129,74 @@ class ScheduleRefused(PermissionDenied):
 def plan_schedule(
     *, version: PlanVersion, time_limit_s: float = 60, progress: Callable[[Progress], None] | None = None
 ) -> tuple[ScheduleResult, list]:
-    """Solve, validate independently, and replace the version's scheduled visits; returns (result, violations).
+    """Solve, validate independently, and save the version's scheduled visits; returns (result, violations).
 
+    A draft plan is scheduled anew. A submitted plan is never rescheduled as a whole: after an adjustment, only
+    the visits its carried-forward schedule lacks are placed, around the kept visits (fixed, their officers busy).
     The solve runs outside any transaction (other writers are not held up for minutes); the write is one short
-    transaction under the plan's lock, and is refused when the plan was submitted meanwhile or another compile
+    transaction under the plan's lock, and is refused when the plan changed status meanwhile or another compile
     made a newer version: a schedule is only ever saved to the version it was computed for, while current."""
-    _refuse_unless_schedulable(version, version.plan)
+    version.plan.refresh_from_db(fields=["status"])
+    missing_only = version.plan.status != Plan.Status.DRAFT
+    _refuse_unless_schedulable(version, version.plan, missing_only)
     problem, _bureau, notes, costing = build_costed_problem(version)
+    if missing_only:
+        problem = _missing_only(problem, version)
     result = schedule(problem, time_limit_s=time_limit_s, progress=progress)
     violations = [f for f in validate(problem, result.visits) if f.is_error]
-    notes_found = line_findings(costing.balances(result.visits))
+    placed = [*stored_visits(version), *result.visits] if missing_only else list(result.visits)
+    notes_found = line_findings(costing.balances(placed))
     with transaction.atomic():
         plan = plan_locked(agency=version.plan.agency, year=version.plan.year)
-        _refuse_unless_schedulable(version, plan)
-        _save(version, result, violations, notes, notes_found)
-        _summarize(version, problem, result, violations)
+        _refuse_unless_schedulable(version, plan, missing_only)
+        _save(version, result, violations, notes, notes_found, keep=missing_only)
+        _summarize(version, problem, result, violations, placed, keep=missing_only)
     return result, violations
 
 
-def _refuse_unless_schedulable(version: PlanVersion, plan: Plan) -> None:
-    if plan.status != Plan.Status.DRAFT:
-        raise ScheduleRefused(SCHEDULE_NOT_DRAFT.format(plan=plan, status=plan.get_status_display()))
+def _missing_only(problem: ScheduleProblem, version: PlanVersion) -> ScheduleProblem:
+    """What is left to place: each demand's visits not yet on the schedule; the stored visits stay as they are,
+    counted against caps and keeping their officers busy."""
+    placed: Counter[str] = Counter()
+    kept = []
+    for v in version.visits.prefetch_related("officers"):
+        placed.update(v.demands or ())
+        kept.append(FixedVisit(
+            id=f"v{v.pk}", enterprise_id=v.enterprise_id, date=v.date, agency_id=version.plan.agency_id,
+            joinable=False, officer_ids=tuple(sorted(o.pk for o in v.officers.all())), label="已排程的检查",
+        ))  # fmt: skip
+    demands = tuple(
+        dataclasses.replace(d, count=d.count - placed[d.id])
+        for d in problem.demands
+        if d.count > placed[d.id]
+    )
+    return dataclasses.replace(problem, demands=demands, fixed_visits=(*problem.fixed_visits, *kept))
+
+
+def _refuse_unless_schedulable(version: PlanVersion, plan: Plan, missing_only: bool) -> None:
+    if (plan.status != Plan.Status.DRAFT) != missing_only:  # submitted (or sent back) while the solver ran
+        raise ScheduleRefused(SCHEDULE_STATUS_CHANGED.format(plan=plan, status=plan.get_status_display()))
+    if missing_only and not unscheduled(version):
+        raise ScheduleRefused(
+            SCHEDULE_NOT_DRAFT.format(plan=plan, status=plan.get_status_display(), number=version.number)
+        )
     current = plan.versions.order_by("-number").values_list("number", flat=True).first()
     if current != version.number:
         raise ScheduleRefused(SCHEDULE_STALE.format(plan=plan, current=current, number=version.number))
 
 
 def _save(
-    version: PlanVersion, result: ScheduleResult, violations: list, notes: list[str], lines: list
+    version: PlanVersion,
+    result: ScheduleResult,
+    violations: list,
+    notes: list[str],
+    lines: list,
+    *,
+    keep: bool,
 ) -> None:
     final = not violations
-    version.visits.all().delete()
+    if not keep:
+        version.visits.all().delete()
     version.findings.filter(source__in=("schedule", "validate")).delete()
     rows = [
         ScheduledVisit(
@@ -183,15 +233,22 @@ def _save(
 
 
 def _summarize(
-    version: PlanVersion, problem: ScheduleProblem, result: ScheduleResult, violations: list
+    version: PlanVersion,
+    problem: ScheduleProblem,
+    result: ScheduleResult,
+    violations: list,
+    placed: list,
+    *,
+    keep: bool,
 ) -> None:
     version.summary = {**version.summary, "schedule": {
         "status": str(result.status.value), "entries": result.stats.entries,
-        "entries_lower_bound": result.stats.entries_lower_bound, "visits": result.stats.placed_visits,
+        "entries_lower_bound": result.stats.entries_lower_bound, "visits": version.visits.count(),
         "load_spread": result.stats.load_spread, "seconds": round(result.stats.solve_seconds, 2),
-        "violations": len(violations), "final": not violations,
-        "person_days": {"scheduled": float(person_days(result.visits)), "sheet": _sheet_days(version)},
-        "daily_load": daily_load(problem, result.visits),
+        "violations": len(violations), "final": not violations and not (keep and unscheduled(version)),
+        "person_days": {"scheduled": float(person_days(placed)), "sheet": _sheet_days(version)},
+        "daily_load": daily_load(problem, placed),
+        **({"completed_after_adjustment": result.stats.placed_visits} if keep else {}),
     }}  # fmt: skip
     version.save(update_fields=["summary"])
 

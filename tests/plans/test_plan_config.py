@@ -100,7 +100,7 @@ def test_a_workdays_table_misspelt_is_refused(county_bureau, tmp_path):
         (
             'share_base = "workdays"',
             'share_base = "days"',
-            "应为 visits（检查次数）、workdays（监督检查工作日） 之一",
+            "应为 visits（检查次数）、units（户数）、workdays（监督检查工作日） 之一",
         ),
         ("issue_date = 2025-03-01", 'issue_date = "2025年3月1日"', "应为日期"),
         ("issue_date = 2025-03-01", 'issue_date = "2025-02-30"', "应为日期"),

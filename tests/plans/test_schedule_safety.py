@@ -1,6 +1,7 @@
 """A schedule is saved only to the current version of a draft plan, compiles of one plan queue behind its lock,
 and an adjustment carries the schedule of every unchanged entry forward."""
 
+import contextlib
 import datetime as dt
 
 import pytest
@@ -8,6 +9,7 @@ import pytest
 from anjian.execution.adjustments import plan_adjust
 from anjian.plans import services
 from anjian.plans.models import Plan, ScheduledVisit
+from anjian.plans.readiness import unscheduled
 from anjian.plans.scheduling import ScheduleRefused, plan_schedule
 from tests.conftest import schedule_fully
 
@@ -38,8 +40,9 @@ def test_a_schedule_of_a_version_that_is_no_longer_current_is_refused(xia_plan):
 
 
 def test_a_submitted_plan_is_not_rescheduled(xia_plan):
+    schedule_fully(xia_plan)
     Plan.objects.filter(pk=xia_plan.plan_id).update(status=Plan.Status.SUBMITTED)
-    with pytest.raises(ScheduleRefused, match="已报批，不能重新排程"):
+    with pytest.raises(ScheduleRefused, match="已报批，第 1 版的检查都已排程，不能重新排程"):
         plan_schedule(version=xia_plan, time_limit_s=1)
 
 
@@ -73,3 +76,24 @@ def test_a_plan_cannot_go_forward_with_unscheduled_visits(xia_plan):
         plan_ready_for(version=xia_plan, status=Plan.Status.APPROVED)
     schedule_fully(xia_plan)
     plan_ready_for(version=xia_plan, status=Plan.Status.SUBMITTED)
+
+
+@pytest.mark.slow
+def test_after_an_adjustment_only_the_missing_visits_are_scheduled_around_the_kept_ones(xia_plan):
+    kept = fake_schedule(xia_plan, count=3)  # the rest of the plan was never scheduled
+    Plan.objects.filter(pk=xia_plan.plan_id).update(status=Plan.Status.APPROVED)
+    new = plan_adjust(
+        plan=Plan.objects.get(pk=xia_plan.plan_id),
+        reason="新增单位",
+        decision_date=dt.date(2025, 5, 6),
+        by="测试",
+    ).new_version
+    carried = {(v.enterprise_id, v.date) for v in new.visits.all()}
+    assert carried == {(v.enterprise_id, v.date) for v in kept}
+    plan_schedule(version=new, time_limit_s=5)
+    assert {(v.enterprise_id, v.date) for v in new.visits.all()} >= carried  # kept visits did not move
+    assert new.visits.count() > len(kept)
+    with (
+        pytest.raises(ScheduleRefused, match="都已排程") if not unscheduled(new) else contextlib.nullcontext()
+    ):
+        plan_schedule(version=new, time_limit_s=5)

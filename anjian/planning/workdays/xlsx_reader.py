@@ -115,7 +115,7 @@ def read_xlsx(data: bytes, file: str = "", included: tuple[WorkdaySheet, ...] = 
     try:
         wb = load_workbook(io.BytesIO(data), data_only=True, read_only=True)
         formulas = load_workbook(io.BytesIO(data), data_only=False, read_only=True)
-    except Exception:  # noqa: BLE001 - openpyxl raises many types for a damaged or foreign file
+    except Exception:  # openpyxl raises many types for a damaged or foreign file
         raise SheetInputError(
             [InputProblem("xlsx_bad_file", file, XLSX_BAD_FILE.format(file=file))]
         ) from None

@@ -11,8 +11,9 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from anjian.plans import services
-from anjian.plans.config import PlanConfig
+from anjian.plans.config import PlanConfig, PlanConfigError
 from anjian.plans.models import Plan
+from anjian.plans.plan_file import check_plan_config
 from anjian.registry.models import Agency, Office
 
 from ..access import PLAN_NOT_DRAFT, READ_ONLY_SCOPE, business_view, plan_get, require_edit
@@ -97,8 +98,13 @@ def _save(
     """Settings (and, when asked, a compile) in one transaction; a file problem goes back onto the form."""
     try:
         config = config_from(form, previous, _folder(agency, year))
+        check_plan_config(config, context=services.plan_context(agency=agency, year=year))
     except forms.ValidationError as e:
         form.add_error(None, e)
+        return None
+    except PlanConfigError as e:  # the plan.toml schema's checks: sectors, offices, ranges, sheet year
+        for problem in e.problems:
+            form.add_error(None, problem.message)
         return None
     by = request.user.get_username()
     with transaction.atomic():

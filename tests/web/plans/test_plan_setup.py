@@ -114,3 +114,21 @@ def test_share_basis_decimals_required_visits_and_the_doc_number_are_set_and_che
         150,
     )
     assert settings["doc_number"] == "夏应急发〔2025〕7号"
+
+
+def test_the_form_is_checked_by_the_plan_toml_schema_a_sheet_of_another_year_is_refused(people, xia_plan):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from anjian.registry.samples import SAMPLES_DIR
+
+    before = Plan.objects.get(pk=xia_plan.plan_id).settings
+    sheet = (SAMPLES_DIR / "lvliang-2024" / "workdays-brigade.toml").read_bytes()
+    upload = SimpleUploadedFile("workdays-brigade.toml", sheet)
+    url = f"/plans/{xia_plan.plan_id}/settings/"
+    page = (
+        people["head"]
+        .post(url, {**BASE, "year": 2025, "save": "1", "workday_files": upload})
+        .content.decode()
+    )
+    assert "workdays-brigade.toml 是 2024 年度的，与计划年度 2025 不一致" in page
+    assert Plan.objects.get(pk=xia_plan.plan_id).settings == before
