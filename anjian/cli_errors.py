@@ -36,6 +36,8 @@ DISK_FULL = "磁盘空间不足，无法写入：{name}"
 CSV_BAD = "CSV 文件格式有误：{reason}"
 INTERRUPTED = "已中断；未完成的操作没有写入"
 UNKNOWN_COMMAND = "没有名为「{name}」的命令{hint}。运行 anjian help 列出全部命令"
+LISTING_HEAD = "用法：anjian <命令> [参数]。各命令的参数用 anjian <命令> -h 查看。\n\n命令："
+LISTING_TAIL = "\n另有数据库与网页服务的管理命令（migrate、runserver 等），见管理员手册。"
 USAGE = "运行 anjian {command} -h 查看全部参数"
 CSV_REASONS = (
     ("field larger than field limit", "某个单元格的内容过长"),
@@ -132,6 +134,17 @@ def _os_message(error: OSError) -> str:
     return OS_FAILED.format(name=_name(error), errno=error.errno)
 
 
+def _listing() -> str:
+    """`anjian` alone: the project's commands with their Chinese descriptions."""
+    from django.core.management import get_commands, load_command_class
+
+    lines = [LISTING_HEAD]
+    for name, app in sorted(get_commands().items()):
+        if isinstance(app, str) and app.startswith("anjian"):
+            lines.append(f"  {name:<12}{load_command_class(app, name).help}")
+    return "\n".join([*lines, LISTING_TAIL])
+
+
 def _command(name: str):  # a BaseCommand
     from django.core.management import get_commands, load_command_class
     from django.core.management.base import BaseCommand, CommandError
@@ -174,8 +187,12 @@ def run(argv: list[str]) -> int:
         import django
         from django.core.management import execute_from_command_line
 
-        if len(argv) < 2 or argv[1].startswith("-") or argv[1] in {"help", "version"}:
-            execute_from_command_line(argv)  # Django's own listing of the commands
+        if len(argv) < 2 or argv[1:] in (["help"], ["-h"], ["--help"]):
+            django.setup()
+            sys.stdout.write(_listing() + "\n")
+            return 0
+        if argv[1].startswith("-") or argv[1] in {"help", "version"}:
+            execute_from_command_line(argv)  # `anjian help COMMAND`, `anjian --version`
             return 0
         django.setup()
         _run_command(argv)

@@ -148,3 +148,11 @@ def test_database_failures_read_as_chinese_sentences(county_bureau, anjian, monk
     monkeypatch.setattr("anjian.plans.services.plan_configure", failing)
     code, output = anjian("plan", "configure", "--agency", "xiaxian", "--year", "2025", "--config", "x.toml")
     assert (code, output.strip()) == (1, expected)
+
+
+@pytest.mark.parametrize("args", [(), ("help",), ("-h",)])
+def test_anjian_alone_lists_the_commands_in_chinese(db, anjian, args):
+    code, output = anjian(*args)
+    assert code == 0
+    assert "  plan" in output and "年度监督检查计划" in output
+    assert not ENGLISH.search(COMMAND_LINE.sub("", output)), output

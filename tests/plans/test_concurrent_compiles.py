@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.db import connection, connections
 
 from anjian.plans import services
@@ -64,6 +65,10 @@ def test_two_compiles_of_one_plan_at_once_both_succeed_one_after_the_other(tmp_p
     connections.close_all()
     name = connection.settings_dict["NAME"]
     url = os.environ["ANJIAN_DATABASE_URL"].rsplit("/", 1)[0] + f"/{name}"
-    env = {**os.environ, "ANJIAN_HOME": str(tmp_path), "ANJIAN_DATABASE_URL": url}
+    env = {
+        **os.environ,
+        "ANJIAN_DATABASE_URL": url,
+        "ANJIAN_AUDIT_KEY_FILE": str(settings.ANJIAN_AUDIT_KEY_FILE),
+    }
     assert_both_compiled(run_both(env))
     assert sorted(PlanVersion.objects.values_list("number", flat=True)) == [1, 2]
