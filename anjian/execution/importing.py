@@ -22,7 +22,6 @@ from anjian.planning.uscc import normalize
 from anjian.plans.models import PlanVersion, ScheduledVisit
 from anjian.plans.selectors import PlanNotFound, version_current
 from anjian.plans.services import pack_for
-from anjian.registry.import_audit import audited_import
 from anjian.registry.import_result import ImportResult
 from anjian.registry.importing.errors import AT, IMPORT_AMBIGUOUS_ENTERPRISE, RowError, row_error
 from anjian.registry.models import Agency, Enterprise, Officer
@@ -255,7 +254,6 @@ def _import_row(row: ExportRow, look: _Lookups, result: InspectionImportResult, 
         result.updated += 1
 
 
-@audited_import
 @transaction.atomic
 def inspections_import(*, agency: Agency, path: Path | str, dry_run: bool = False) -> InspectionImportResult:
     """Import the export at `path` for `agency` (see the module docstring); nothing is kept on any error or on a

@@ -20,7 +20,6 @@ from anjian.planning.rules import load_pack
 
 from .bulk import clean_row, current_values, plan, write
 from .fact_upserts import plan_facts, write_facts
-from .import_audit import audited_import
 from .import_result import ImportResult
 from .importing.errors import (
     IMPORT_CERTIFICATE_TAKEN,
@@ -36,7 +35,6 @@ from .resolve import EnterpriseResolver, resolve_facts, resolve_parents
 from .selectors import agency_names, agency_tree, chunked, enterprises_by_uscc, office_lookup
 
 
-@audited_import
 @transaction.atomic
 def offices_import(*, agency: Agency, path: Path | str, dry_run: bool = False) -> ImportResult:
     result = ImportResult("offices", Path(path).name, agency.name, dry_run)
@@ -54,7 +52,6 @@ def offices_import(*, agency: Agency, path: Path | str, dry_run: bool = False) -
     return _finish(result, Office, pending)
 
 
-@audited_import
 @transaction.atomic
 def officers_import(*, agency: Agency, path: Path | str, dry_run: bool = False) -> ImportResult:
     result = ImportResult("officers", Path(path).name, agency.name, dry_run)
@@ -109,7 +106,6 @@ def officers_import(*, agency: Agency, path: Path | str, dry_run: bool = False) 
     return _finish(result, Officer, pending)
 
 
-@audited_import
 @transaction.atomic
 def enterprises_import(*, agency: Agency, path: Path | str, dry_run: bool = False) -> ImportResult:
     """Enterprises (and their risk facts) of `path` into `agency`'s registry; see the module docstring."""
@@ -194,7 +190,6 @@ def enterprises_import(*, agency: Agency, path: Path | str, dry_run: bool = Fals
     return result
 
 
-@audited_import
 @transaction.atomic
 def risk_facts_import(*, agency: Agency, path: Path | str, dry_run: bool = False) -> ImportResult:
     """A sheet or csv of dated risk facts for enterprises already in `agency`'s registry."""

@@ -9,6 +9,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from anjian.audit.imports import import_recorded
 from anjian.execution.adjustments import adjustment_deadlines
 from anjian.execution.importing import inspections_import
 from anjian.execution.ledger_export import ledger_export
@@ -143,6 +144,7 @@ class Command(BaseCommand):
         if not opts["file"]:
             raise CommandError(FILE_REQUIRED)
         result = inspections_import(agency=agency, path=opts["file"], dry_run=opts["dry_run"])
+        import_recorded(result, agency_id=agency.pk, actor="命令行")
         lines = [
             f"导入执法系统检查记录：{result.file} → {result.agency}{IMPORT_DRY_RUN if result.dry_run else ''}"
         ]

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from anjian.audit.imports import import_recorded
 from anjian.plans.scheduling_calendar import officer_calendar_import
 from anjian.registry import services
 from anjian.registry.selectors import AgencyNotFound, agency_get
@@ -54,6 +55,7 @@ class Command(BaseCommand):
             return
         label, service = KINDS[options["kind"]]
         result = service(agency=agency, path=options["file"], dry_run=options["dry_run"])
+        import_recorded(result, agency_id=agency.pk, actor="命令行")
         if options["json"]:
             self.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False, indent=2, default=str))
         else:

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect, render
 
+from anjian.audit.imports import import_recorded
 from anjian.execution.importing import inspections_import
 from anjian.registry import services
 from anjian.registry.models import Agency
@@ -81,6 +82,7 @@ def import_confirm(request, scope):
     path = UPLOAD_DIR / pending["token"] / pending["name"]
     result = KINDS[pending["kind"]][1](agency=agency, path=path, dry_run=False)
     del request.session["import"]
+    import_recorded(result, agency_id=agency.pk)
     if result.ok:
         messages.success(
             request, f"已导入：新增 {result.created}、更新 {result.updated}、未变 {result.unchanged}"
