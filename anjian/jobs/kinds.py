@@ -8,6 +8,7 @@ from pathlib import Path
 from django.conf import settings
 
 from anjian.audit.chain import record
+from anjian.audit.imports import import_recorded
 from anjian.planning.schedule.result import Progress
 
 from .models import Job
@@ -117,6 +118,7 @@ def run_import(job: Job, report: Reporter) -> dict:
     dry_run = bool(job.params.get("dry_run"))
     report(5, f"正在读取并校验{label}：{Path(job.params['file']).name}")
     result = service(agency=job.agency, path=job.params["file"], dry_run=dry_run)
+    import_recorded(result, agency_id=job.agency.pk)  # written or refused, a real import is audited
     if result.errors:  # all or nothing: nothing was written
         first = "；".join(e.message for e in result.errors[:3]) + ("……" if len(result.errors) > 3 else "")
         raise JobError(IMPORT_FAILED.format(label=label, count=len(result.errors), first=first))
