@@ -124,6 +124,9 @@ def run_import(job: Job, report: Reporter) -> dict:
         raise JobError(IMPORT_FAILED.format(label=label, count=len(result.errors), first=first))
     figures = {k: result.__dict__[k] for k in ("rows", "created", "updated", "unchanged")}
     done = IMPORT_CHECKED if dry_run else IMPORT_DONE
+    if result.kind == "calendar":  # a calendar replaces the years it covers: entries are added or deleted
+        done = done.replace("更新 {updated}", "删除 {deleted}")
+        figures["deleted"] = result.deleted
     return {
         **json.loads(json.dumps(result.as_dict(), ensure_ascii=False, default=str)),
         "message": done.format(label=label, **figures),

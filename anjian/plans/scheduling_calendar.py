@@ -128,15 +128,31 @@ def officer_calendar_import(*, agency: Agency, path: Path | str, dry_run: bool =
                     note=str(row["note"]),
                 )  # fmt: skip
             )
-    if result.errors or dry_run:
+    if result.errors:
         return result
     years = {a.start.year for a in absences} | {a.end.year for a in absences}  # type: ignore[union-attr]
-    mine = OfficerAbsence.objects.filter(officer__office__agency=agency)
-    result.updated = mine.filter(start__year__in=years).count()
-    mine.filter(start__year__in=years).delete()
-    OfficerAbsence.objects.bulk_create(absences)
-    result.created = len(absences)
+    kept = list(OfficerAbsence.objects.filter(officer__office__agency=agency, start__year__in=years))
+    old: dict[tuple[object, ...], list[int]] = {}
+    for a in kept:
+        old.setdefault(_key(a), []).append(a.pk)
+    new = []
+    for a in absences:  # an identical entry stays as it is; every other old entry of those years goes
+        same = old.get(_key(a))
+        if same:
+            same.pop()
+            result.unchanged += 1
+        else:
+            new.append(a)
+    gone = [pk for pks in old.values() for pk in pks]
+    result.created, result.deleted = len(new), len(gone)
+    if not dry_run:
+        OfficerAbsence.objects.filter(pk__in=gone).delete()
+        OfficerAbsence.objects.bulk_create(new)
     return result
+
+
+def _key(a: OfficerAbsence) -> tuple[object, ...]:
+    return (a.officer_id, a.kind, a.start, a.end, a.note)
 
 
 def blocked_days(agency_ids: Iterable[int], working_days: Iterable[dt.date]) -> dict[int, frozenset[dt.date]]:

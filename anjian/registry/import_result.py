@@ -11,7 +11,8 @@ from .importing.errors import RowError
 class ImportResult:
     """What an import did (or, on a dry run, would do). `rows` counts the data rows read on every sheet
     (risk-fact sheets included); created/updated/unchanged count the file's offices, officers or
-    enterprises; nothing is written when `errors` is not empty."""
+    enterprises (a calendar import, which replaces the years it covers, also counts the entries
+    it `deleted`); nothing is written when `errors` is not empty."""
 
     kind: str
     file: str
@@ -21,6 +22,7 @@ class ImportResult:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
+    deleted: int = 0
     facts_created: int = 0
     facts_updated: int = 0
     errors: list[RowError] = field(default_factory=list)

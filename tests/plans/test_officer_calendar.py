@@ -69,3 +69,16 @@ def test_a_calendar_with_a_bad_row_writes_nothing_and_names_file_row_and_column(
     assert "日程.csv 第 4 行「类别」：无法识别的值「出差」" in text
     assert "日程.csv 第 5 行「结束日期」：结束日期 2025-06-01 早于开始日期 2025-06-10" in text
     assert not OfficerAbsence.objects.exists()
+
+
+def test_replacing_a_calendar_counts_what_was_added_deleted_and_kept(xia_plan, tmp_path):
+    a, b, c = certified(xia_plan)
+    first = [f"{o.name},年休假,2025-01-01,2025-12-31," for o in (a, b, c)] + [f"{a.name},培训,2025-05-06,,"]
+    call_command("import", "calendar", str(write(tmp_path, first)), "--agency", "xiaxian", stdout=StringIO())
+    assert OfficerAbsence.objects.count() == 4
+    out = StringIO()
+    second = write(tmp_path, [f"{a.name},年休假,2025-01-01,2025-12-31,", f"{b.name},值班,2025-10-08,,"])
+    call_command("import", "calendar", str(second), "--agency", "xiaxian", stdout=out)
+    assert "新增 1，删除 3，未变 1" in out.getvalue()
+    assert "更新" not in out.getvalue()
+    assert OfficerAbsence.objects.count() == 2
