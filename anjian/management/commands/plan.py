@@ -19,6 +19,10 @@ COMPILE_WAITED = "另一个操作正在编制或修改此计划，已等待其�
 QUEUE_ACTIONS = "只有 compile、schedule、export 可以用 --queue 作为后台任务提交"
 QUEUED = "已提交后台任务 {id}；用 anjian jobs wait {id} 等待结果，anjian jobs show {id} 查看进度"
 QUEUE_IN_PROCESS = "未配置消息队列（ANJIAN_BROKER_URL）：任务在本进程中执行，执行完毕后命令才退出"
+SCHEDULE_NOT_FINAL = (
+    "排程未定稿：校验发现 {count} 处硬约束违反，未保存为定稿；调整人员日程或计划后重新运行 "
+    "anjian plan schedule --agency {agency} --year {year}"
+)
 SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
@@ -261,7 +265,11 @@ class Command(BaseCommand):
                 if f.severity.value != "info"
             ][:20],
         ]
-        return {**s, "violations_list": [f.message for f in violations], "text": "\n".join(lines)}
+        done = {**s, "violations_list": [f.message for f in violations], "text": "\n".join(lines)}
+        if not s["final"]:  # scripts must see that nothing was saved as final: the output, then exit 1
+            self.stdout.write(dumps(done) if opts["json"] else done["text"])
+            raise CommandError(SCHEDULE_NOT_FINAL.format(count=s["violations"], agency=agency.code, year=year))
+        return done
 
     def do_validate(self, agency, year, opts):
         from anjian.plans.scheduling import plan_schedule_figures
