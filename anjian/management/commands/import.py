@@ -22,7 +22,9 @@ KINDS = {
     "calendar": ("执法人员日程（请假、培训、值班、下乡）", officer_calendar_import),
 }
 IMPORT_SUMMARY = "读取 {rows} 行：新增 {created}，更新 {updated}，未变 {unchanged}"
-CALENDAR_SUMMARY = "读取 {rows} 行：新增 {created}，删除 {deleted}，未变 {unchanged}（所涉年度的原有日程以本文件为准）"
+CALENDAR_SUMMARY = (
+    "读取 {rows} 行：新增 {created}，删除 {deleted}，未变 {unchanged}（所涉年度的原有日程以本文件为准）"
+)
 IMPORT_FACTS_SUMMARY = "风险事实：新增 {facts_created}，更新 {facts_updated}"
 IMPORT_FAILED = "发现 {count} 处错误，未写入任何数据"
 IMPORT_DRY_RUN = "（试导入：仅校验，未写入）"

@@ -268,7 +268,9 @@ class Command(BaseCommand):
         done = {**s, "violations_list": [f.message for f in violations], "text": "\n".join(lines)}
         if not s["final"]:  # scripts must see that nothing was saved as final: the output, then exit 1
             self.stdout.write(dumps(done) if opts["json"] else done["text"])
-            raise CommandError(SCHEDULE_NOT_FINAL.format(count=s["violations"], agency=agency.code, year=year))
+            raise CommandError(
+                SCHEDULE_NOT_FINAL.format(count=s["violations"], agency=agency.code, year=year)
+            )
         return done
 
     def do_validate(self, agency, year, opts):
