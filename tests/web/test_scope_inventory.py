@@ -12,6 +12,7 @@ from django.urls import URLPattern, get_resolver
 from anjian.execution.adjustments import plan_adjust
 from anjian.execution.contact_points import contact_feedback_record, contact_point_assign
 from anjian.jobs.models import Job
+from anjian.plans.models import ScheduledVisit
 
 from .execution.test_pages import done, entry_with_cap  # noqa: F401 - the `done` fixture
 
@@ -34,6 +35,8 @@ ROUTES = {
     "plan_schedule_run": ("post", lambda o: f"/plans/{o['plan']}/schedule/run/"),
     "plan_documents": ("get", lambda o: f"/plans/{o['plan']}/documents/"),
     "plan_download": ("get", lambda o: f"/plans/{o['plan']}/v{o['number']}/docx/"),
+    "plan_doc_check": ("post", lambda o: f"/plans/{o['plan']}/documents/check/"),
+    "visit_plan_download": ("get", lambda o: f"/plans/{o['plan']}/visits/{o['scheduled'].pk}/plan.docx"),
     "plan_records": ("get", lambda o: f"/plans/{o['plan']}/records/"),
     "plan_advance": ("post", lambda o: f"/plans/{o['plan']}/advance/"),
     "exec_inspection": ("get", lambda o: f"/execution/inspections/{o['visit'].pk}/"),
@@ -86,6 +89,8 @@ def objects(xia_plan, done, tmp_path):  # noqa: F811 - `done` is the imported fi
         "review": done["order"].reviews.get(), "penalty": done["penalty"],
         "job": Job.objects.create(kind=Job.Kind.EXPORT, agency=xia_plan.plan.agency, year=2025, by="xia_head",
                                   state=Job.State.DONE, result={"files": [str(exported)]}),
+        "scheduled": ScheduledVisit.objects.create(version=xia_plan, enterprise=done["entry"].enterprise,
+                                                   date=dt.date(2025, 4, 9)),
         "adjustment": plan_adjust(plan=xia_plan.plan, reason="更正责任股室", decision_date=dt.date(2025, 6, 3)),
         "feedback": contact_feedback_record(
             contact_point=contact_point_assign(agency=xia_plan.plan.agency, enterprise=done["entry"].enterprise,

@@ -25,6 +25,12 @@ urlpatterns = [
     path("plans/<int:plan_id>/documents/", documents.plan_documents, name="plan_documents"),
     path("plans/<int:plan_id>/v<int:number>/<str:fmt>/", documents.plan_download, name="plan_download"),
     path("plans/<int:plan_id>/documents/export/", documents.plan_export_job, name="plan_export_job"),
+    path("plans/<int:plan_id>/documents/check/", documents.plan_doc_check, name="plan_doc_check"),
+    path(
+        "plans/<int:plan_id>/visits/<int:visit_id>/plan.docx",
+        documents.visit_plan_download,
+        name="visit_plan_download",
+    ),
     path("plans/<int:plan_id>/records/", pages.plan_records, name="plan_records"),
     path("plans/<int:plan_id>/advance/", pages.plan_advance, name="plan_advance"),
     path("verify/draw/<str:commitment>/", draws.draw_public, name="draw_public"),
