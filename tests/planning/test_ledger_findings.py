@@ -151,3 +151,16 @@ def test_the_plans_own_visits_enter_the_ledger_at_its_level():
     line = book.line(5)
     assert (line.used_by(Level.CITY), line.used_by(Level.COUNTY), line.used_by(Level.PROVINCE)) == (2, 0, 0)
     assert book.line(6) is None  # only the enterprises asked for get a line
+
+
+def test_a_level_the_pack_does_not_sum_uses_nothing_of_the_cap():
+    rules = {
+        **SHANXI.rules,
+        "caps.levels_summed": dataclasses.replace(
+            SHANXI.rule("caps.levels_summed"), value=["city", "county"]
+        ),
+    }
+    book = ledger(VisitTally(5, Level.PROVINCE, planned=3), VisitTally(5, Level.COUNTY, planned=1),
+                  pack=dataclasses.replace(SHANXI, rules=rules))  # fmt: skip
+    line = book.line(5)
+    assert (line.used_by(Level.PROVINCE), line.used_by(Level.COUNTY), line.total) == (0, 1, 1)
