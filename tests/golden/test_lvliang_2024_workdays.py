@@ -22,6 +22,7 @@ from anjian.planning.workdays import (
     sheet_from_mapping,
     write_xlsx,
 )
+from anjian.planning.workdays.compute import SectionResult, Shares, Totals, compute_shares
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "data" / "samples" / "lvliang-2024"
@@ -300,3 +301,23 @@ def test_cli_json_prints_the_golden_figures():
     cal = run_cli("calendar", "--year", "2024", "--json")
     assert (cal["statutory_workdays"], cal["calendar_workdays"], len(cal["holidays"])) == (251, 251, 28)
     assert {"date": "2024-10-01", "name": "国庆节"} in cal["holidays"]
+
+
+def test_sections_consolidation_and_shares_on_each_base_of_annex_3_and_4(result):
+    """Annex 3's section subtotals as computed beside the printed ones; the two sheets consolidated (overtime
+    6 + 14, never offset); the key share on visits (58.8 %, §三), on units (103/204 = 50.5 %, §12 item 1) and on
+    supervision workdays."""
+    bureau = result.team("bureau")
+    assert bureau.sections[:3] == (
+        SectionResult(SUP, ("煤矿有关科室",), "（一）", D("2682"), D("2682")),
+        SectionResult(SUP, ("煤矿有关科室", "煤矿安全监管专员"), "3", D("144"), D("144")),
+        SectionResult(SUP, ("危化品安全监督管理科",), "（二）", D("65"), D("65")),
+    )
+    assert result.consolidated == Totals(75, D(18825), D(6288), D(6164), D(6393), D(20), D(0))
+    assert result.shares == Shares("visits", "plan", D(144), D(101), D("58.8"), D("41.2"))
+    assert compute_shares(result.sheet, result.share_rule, "units") == Shares(
+        "units", "plan", D(103), D(101), D("50.5"), D("49.5")
+    )
+    assert compute_shares(result.sheet, result.share_rule, "workdays") == Shares(
+        "workdays", "items", D(4209), D(1880), D("69.1"), D("30.9")
+    )
