@@ -19,6 +19,7 @@ from anjian.documents.plan_docx import plan_docx
 from anjian.documents.tables_xlsx import tables_xlsx
 
 from .models import PlanVersion
+from .schedule_state import export_refused_message, schedule_state
 from .snapshot import version_snapshot
 
 WRITERS = {"docx": plan_docx, "xlsx": tables_xlsx}
@@ -34,6 +35,16 @@ class PlanExportIncomplete(ValueError):
         super().__init__(FRAME_REFUSED.format(fields="、".join(missing)))
 
 
+class PlanExportUnscheduled(PlanExportIncomplete):
+    """A final export was asked for a version whose schedule is missing or not final (no 任务分解表 to annex)."""
+
+    code = "export.not_scheduled"
+
+    def __init__(self, version: PlanVersion):
+        self.missing = ()
+        ValueError.__init__(self, export_refused_message(version))
+
+
 def plan_export(
     *,
     version: PlanVersion,
@@ -44,11 +55,14 @@ def plan_export(
     """Write the requested formats of `version` into `out_dir`; returns the files written.
 
     Without `final`, a plan lacking frame fields is written as a draft (草稿 in the document and file name).
+    A final export also needs a final schedule (its 任务分解表 is an annex of the issued plan).
     """
     snapshot = version_snapshot(version)
     missing = missing_frame_fields(snapshot)
     if missing and final:
         raise PlanExportIncomplete(missing)
+    if final and schedule_state(version) != "final":
+        raise PlanExportUnscheduled(version)
     snapshot = dataclasses.replace(snapshot, draft=bool(missing), exported_on=timezone.localdate())
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []

@@ -286,7 +286,9 @@ def plan_schedule_figures(*, version: PlanVersion) -> dict:
     violations = [f for f in validate(problem, visits) if f.is_error]
     return {
         "visits": len(visits),
-        "violations": [{"rule": f.rule, "code": f.code, "message": f.message} for f in violations],
+        "violations": [
+            {"rule": f.rule, "code": f.code, "label": f.label, "message": f.message} for f in violations
+        ],
         "person_days": {
             "scheduled": float(person_days(visits)),
             "sheet": _sheet_days(version),

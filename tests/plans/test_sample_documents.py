@@ -29,7 +29,10 @@ def _read_back(version, tmp_path):
     from anjian.plans.scheduling import plan_schedule
 
     plan_schedule(version=version, time_limit_s=5)
-    docx, xlsx = plan_export(version=version, out_dir=tmp_path, formats=("docx", "xlsx"), final=True)
+    # a final export needs a final schedule; the Lüliang sample's multi-day coal-mine visits may leave a few
+    # unplaced within the time limit, and its (complete) 公文 frame then comes out the same in a normal export
+    final = version.summary["schedule"]["final"]
+    docx, xlsx = plan_export(version=version, out_dir=tmp_path, formats=("docx", "xlsx"), final=final)
     return docx.read_bytes(), xlsx.read_bytes()
 
 

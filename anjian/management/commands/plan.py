@@ -6,10 +6,12 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from anjian.audit.chain import record
+from anjian.planning.findings import label_of
 from anjian.planning.rules import RulePackError
 from anjian.plans import services
 from anjian.plans.config import PlanConfigError
 from anjian.plans.plan_diff import NO_CHANGE
+from anjian.plans.schedule_state import draft_note, not_scheduled_message, schedule_state
 from anjian.plans.scheduling import ScheduleRefused
 from anjian.plans.selectors import PlanNotFound, version_current
 from anjian.plans.services import PlanNotDraft
@@ -199,6 +201,7 @@ class Command(BaseCommand):
         from django.conf import settings
 
         from anjian.documents.frame import FRAME_MISSING, missing_frame_fields
+        from anjian.documents.plan_docx import plan_annexes
         from anjian.plans.exports import PlanExportIncomplete, plan_export
         from anjian.plans.snapshot import version_snapshot
 
@@ -209,17 +212,22 @@ class Command(BaseCommand):
             files = plan_export(version=version, out_dir=out, formats=formats, final=opts["final"])
         except PlanExportIncomplete as e:
             raise CommandError(str(e)) from e
-        missing = missing_frame_fields(version_snapshot(version))
+        snapshot = version_snapshot(version)
+        missing = missing_frame_fields(snapshot)
         for f in files:  # every export is audited, from the web and from the command line alike
             record("export", obj=version, agency_id=agency.pk, actor=opts["by"] or "命令行",
                    after={"format": f.suffix.lstrip("."), "file": str(f)})  # fmt: skip
         text = "已生成：\n" + "\n".join(f"  {f}" for f in files)
         if missing:
             text += "\n" + FRAME_MISSING.format(fields="、".join(missing))
+        if note := draft_note(version, annex=len(plan_annexes(snapshot)) + 1):
+            text += "\n" + note
         return {
             "files": [str(f) for f in files],
             "draft": bool(missing),
             "missing": list(missing),
+            "schedule": schedule_state(version),
+            "notes": [note] if note else [],
             "text": text,
         }
 
@@ -277,6 +285,8 @@ class Command(BaseCommand):
         from anjian.plans.scheduling import plan_schedule_figures
 
         version = version_current(agency=agency, year=year)
+        if schedule_state(version) == "none":
+            raise CommandError(not_scheduled_message(version))
         figures = plan_schedule_figures(version=version)
         findings, visits = figures["violations"], figures["visits"]
         days, load = figures["person_days"], figures["daily_load"]
@@ -285,7 +295,7 @@ class Command(BaseCommand):
             [
                 f"已校验 {visits} 次入企："
                 + ("未发现硬约束违反" if not findings else f"发现 {len(findings)} 处硬约束违反"),
-                *[f"  [{f['rule']}] {f['message']}" for f in findings],
+                *[f"  [{label_of(f['code'])}] {f['message']}" for f in findings],
                 f"检查人日：排程 {days['scheduled']:g} 人·日{sheet}",
                 f"每日在外检查人数：峰值 {load['peak']}，日均 {load['mean']:g}，峰均比 {load['peak_to_mean']:g}",
             ]
