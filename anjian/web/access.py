@@ -11,17 +11,22 @@ from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from anjian.accounts.models import Role
 from anjian.accounts.scope import Scope, request_scope
 from anjian.execution.models import Hazard, Inspection, PenaltyDecision, PlanAdjustment, Review
-from anjian.plans.models import Plan, PlanVersion
+from anjian.plans.models import Plan, PlanVersion, ScheduledVisit
 from anjian.registry.models import Agency, Enterprise, Office
 
 NOT_FOR_ADMINISTRATORS = "三员分立：管理员账号不处理计划和企业数据"
 READ_ONLY_SCOPE = "上级部门对下级只读；只有本部门的局领导、股室负责人可修改"
 NO_AGENCY = "本账号没有可办理执行记录的部门"
+OFFICER_OWN_TASKS = (
+    "执法人员只看本人的检查任务、检查记录和承担检查的单位；整份计划、台账和报表由股室负责人、局领导查看"
+)
 PLAN_NOT_DRAFT = "计划{status}，不能再直接修改；请通过“计划执行 → 计划调整”形成新版本"
 
 
@@ -50,8 +55,28 @@ def require_draft(plan: Plan) -> None:
         raise PermissionDenied(PLAN_NOT_DRAFT.format(status=plan.get_status_display()))
 
 
+def officer_only(scope: Scope) -> bool:
+    """An 执法人员 account: least privilege, their own tasks, inspections and enterprises only."""
+    return not scope.superuser and scope.role == Role.OFFICER
+
+
+def require_not_officer(scope: Scope) -> None:
+    if officer_only(scope):
+        raise PermissionDenied(OFFICER_OWN_TASKS)
+
+
+def _own_inspection_ids(scope: Scope):
+    return Inspection.objects.filter(officers=scope.officer_id or 0).values("pk")
+
+
 def enterprises_in(scope: Scope):
-    return Enterprise.objects.filter(agency_id__in=scope.agency_ids)
+    rows = Enterprise.objects.filter(agency_id__in=scope.agency_ids)
+    if officer_only(scope):
+        # the enterprises the officer is scheduled to inspect or has inspected (none until linked to an officer)
+        assigned = ScheduledVisit.objects.filter(officers=scope.officer_id or 0).values("enterprise_id")
+        inspected = Inspection.objects.filter(officers=scope.officer_id or 0).values("enterprise_id")
+        rows = rows.filter(Q(pk__in=assigned) | Q(pk__in=inspected))
+    return rows
 
 
 def plans_in(scope: Scope):
@@ -74,19 +99,23 @@ def version_get(scope: Scope, plan_id: int, number: int | None = None) -> PlanVe
 
 
 def inspections_in(scope: Scope):
-    return Inspection.objects.filter(agency_id__in=scope.agency_ids)
+    rows = Inspection.objects.filter(agency_id__in=scope.agency_ids)
+    return rows.filter(pk__in=_own_inspection_ids(scope)) if officer_only(scope) else rows
 
 
 def hazards_in(scope: Scope):
-    return Hazard.objects.filter(inspection__agency_id__in=scope.agency_ids)
+    rows = Hazard.objects.filter(inspection__agency_id__in=scope.agency_ids)
+    return rows.filter(inspection_id__in=_own_inspection_ids(scope)) if officer_only(scope) else rows
 
 
 def reviews_in(scope: Scope):
-    return Review.objects.filter(order__inspection__agency_id__in=scope.agency_ids)
+    rows = Review.objects.filter(order__inspection__agency_id__in=scope.agency_ids)
+    return rows.filter(order__inspection_id__in=_own_inspection_ids(scope)) if officer_only(scope) else rows
 
 
 def penalties_in(scope: Scope):
-    return PenaltyDecision.objects.filter(inspection__agency_id__in=scope.agency_ids)
+    rows = PenaltyDecision.objects.filter(inspection__agency_id__in=scope.agency_ids)
+    return rows.filter(inspection_id__in=_own_inspection_ids(scope)) if officer_only(scope) else rows
 
 
 def adjustments_in(scope: Scope):

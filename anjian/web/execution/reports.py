@@ -26,7 +26,14 @@ from anjian.planning.calendar import CalendarError, calendar_notes
 from anjian.planning.execution.deadlines import Period, month, quarter, report_deadline, whole_year
 from anjian.plans.selectors import PlanNotFound
 
-from ..access import adjustments_in, agencies_in, business_view, chosen_agency, chosen_office
+from ..access import (
+    adjustments_in,
+    agencies_in,
+    business_view,
+    chosen_agency,
+    chosen_office,
+    require_not_officer,
+)
 from .page import Packs, tab_context, today
 from .record_forms import AdjustmentFileForm, AdjustmentForm, ReportSubmissionForm, adjustable_plans
 
@@ -56,6 +63,7 @@ def _periods(year: int) -> list[Period]:
 
 @business_view
 def report_page(request, scope):
+    require_not_officer(scope)
     agency = chosen_agency(scope, request.GET.get("agency"))
     office = chosen_office(scope, agency, request.GET.get("office"))
     ctx = report_context(scope, agency, office, _year(request.GET.get("year")))
@@ -100,6 +108,7 @@ def download_audited(path: Path, writer, obj, agency_id: int, after: dict) -> Fi
 
 @business_view
 def ledger_download(request, scope):
+    require_not_officer(scope)
     agency = chosen_agency(scope, request.GET.get("agency"))
     office = chosen_office(scope, agency, request.GET.get("office"))
     year = today().year
@@ -117,6 +126,7 @@ def ledger_download(request, scope):
 
 @business_view
 def report_download(request, scope, kind: str, year: int, number: int, fmt: str):
+    require_not_officer(scope)
     if kind not in PERIODS or fmt not in WRITERS or not 1 <= number <= PERIODS[kind][1]:
         raise Http404
     agency = chosen_agency(scope, request.GET.get("agency"))

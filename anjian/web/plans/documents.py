@@ -22,7 +22,7 @@ from anjian.plans.exports import WRITERS, plan_export
 from anjian.plans.models import ScheduledVisit
 from anjian.plans.visit_plans import visit_plan_build
 
-from ..access import business_view, version_get
+from ..access import business_view, require_not_officer, version_get
 from ..jobs.views import job_start
 from .pages import _context
 
@@ -38,6 +38,7 @@ def plan_documents(request, scope, plan_id: int):
 def plan_download(request, scope, plan_id: int, number: int, fmt: str):
     if fmt not in WRITERS:
         raise Http404
+    require_not_officer(scope)
     version = version_get(scope, plan_id, number)
     with tempfile.TemporaryDirectory(prefix="anjian-export-") as out:
         (path,) = plan_export(version=version, out_dir=Path(out), formats=(fmt,))

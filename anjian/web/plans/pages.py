@@ -16,7 +16,15 @@ from anjian.planning.rules import load_pack
 from anjian.plans.models import EntryOverride, Plan, PlanEntry
 from anjian.plans.readiness import PlanNotReady, plan_ready_for
 
-from ..access import READ_ONLY_SCOPE, business_view, plans_in, require_draft, require_edit, version_get
+from ..access import (
+    READ_ONLY_SCOPE,
+    business_view,
+    plans_in,
+    require_draft,
+    require_edit,
+    require_not_officer,
+    version_get,
+)
 from ..jobs.views import job_start
 from .workday_edit import sheet_panels
 
@@ -39,6 +47,8 @@ def plan_list(request, scope):
 
 
 def _context(request, scope, plan_id: int, step: str, number: int | None = None) -> dict:
+    if step != "schedule":
+        require_not_officer(scope)  # an officer's part of a plan is their own schedule
     version = version_get(scope, plan_id, number)
     plan = version.plan
     return {
