@@ -32,7 +32,9 @@ def test_an_officer_sees_only_the_enterprises_assigned_to_them(xia_plan, officer
     assert client.get(f"/enterprises/{min(own)}/").status_code == 200
 
 
-def test_an_officer_has_their_schedule_but_not_the_whole_plan_its_documents_or_reports(xia_plan, officer_client):
+def test_an_officer_has_their_schedule_but_not_the_whole_plan_its_documents_or_reports(
+    xia_plan, officer_client
+):
     client, _ = officer_client
     plan_id = xia_plan.plan_id
     assert client.get(f"/plans/{plan_id}/schedule/").status_code == 200
