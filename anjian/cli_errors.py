@@ -84,8 +84,12 @@ def _log(error: BaseException, argv: list[str]) -> str:
         from django.conf import settings
 
         folder = Path(settings.VAR_DIR) / "log"
-        folder.mkdir(parents=True, exist_ok=True)
-        with (folder / "errors.log").open("a", encoding="utf-8") as f:
+        folder.mkdir(
+            mode=0o700, parents=True, exist_ok=True
+        )  # kept as securely as the database (admin guide)
+        fd = os.open(folder / "errors.log", os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        os.fchmod(fd, 0o600)
+        with os.fdopen(fd, "a", encoding="utf-8") as f:
             f.write(f"=== {ref} {' '.join(argv)}\n")
             f.write("".join(traceback.format_exception(error)))
     except Exception:  # noqa: S110 - the log is a courtesy; the user still gets the reference

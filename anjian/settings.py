@@ -148,6 +148,11 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         "timeout": int(os.environ.get("ANJIAN_SQLITE_TIMEOUT", "120")),
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+    _sqlite = str(DATABASES["default"]["NAME"])
+    if _sqlite and _sqlite != ":memory:" and not _sqlite.startswith("file:") and not Path(_sqlite).exists():
+        # created readable by its owner only (600); SQLite gives its -wal and -shm files the same mode
+        Path(_sqlite).parent.mkdir(parents=True, exist_ok=True)
+        os.close(os.open(_sqlite, os.O_WRONLY | os.O_CREAT, 0o600))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -156,3 +156,15 @@ def test_anjian_alone_lists_the_commands_in_chinese(db, anjian, args):
     assert code == 0
     assert "  plan" in output and "年度监督检查计划" in output
     assert not ENGLISH.search(COMMAND_LINE.sub("", output)), output
+
+
+def test_the_error_log_is_created_readable_by_its_owner_only(
+    county_bureau, anjian, monkeypatch, settings, tmp_path
+):
+    settings.VAR_DIR = tmp_path / "var"
+    monkeypatch.setattr("anjian.plans.services.plan_configure", lambda **kw: {}["boom"])
+    code, _output = anjian("plan", "configure", "--agency", "xiaxian", "--year", "2025", "--config", "x.toml")
+    assert code == 1
+    log = tmp_path / "var" / "log" / "errors.log"
+    assert log.stat().st_mode & 0o777 == 0o600
+    assert log.parent.stat().st_mode & 0o777 == 0o700

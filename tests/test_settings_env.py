@@ -118,3 +118,11 @@ def test_every_variable_the_settings_read_is_tested_here_and_documented():
     read = set(re.findall(r'os\.environ\.get\("(ANJIAN_[A-Z_]+)"', source))
     assert read - NOT_SETTINGS == set(OVERRIDES), "a new ANJIAN_* variable needs its override check above"
     assert {name for name in read if f"`{name}`" not in ADMIN_GUIDE} == set(), "document it in admin-guide §3"
+
+
+def test_the_sqlite_database_is_created_readable_by_the_owner_only(defaults, tmp_path):
+    home, _s = defaults
+    assert stat.S_IMODE((home / "var" / "anjian.sqlite3").stat().st_mode) == 0o600
+    elsewhere = tmp_path / "data" / "x.sqlite3"
+    settings_with(tmp_path, ANJIAN_DATABASE_URL=f"sqlite:///{elsewhere}")
+    assert stat.S_IMODE(elsewhere.stat().st_mode) == 0o600
