@@ -74,3 +74,15 @@ def test_the_security_admin_enrols_another_account_and_sees_its_secret_once(coun
     assert AuditEvent.objects.filter(action="otp_enrol", object_id=str(auditor.pk), actor="sec").exists()
     own = get_user_model().objects.get(username="sec").membership.pk
     assert sec.post(f"/accounts/{own}/otp/").status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("role", "page"),
+    [(Role.SYSTEM_ADMIN, "/accounts/"), (Role.SECURITY_ADMIN, "/accounts/"), (Role.AUDIT_ADMIN, "/audit/")],
+)
+def test_the_three_administrators_land_on_their_own_page_after_the_second_factor(county_bureau, role, page):
+    user = member("guan", county_bureau, role)
+    call_command("otp", "enrol", "--username", "guan", stdout=io.StringIO())
+    client = password_login("guan")
+    done = client.post("/otp/", {"token": code_now(user), "next": "/"}, follow=True)
+    assert done.redirect_chain[-1][0] == page and done.status_code == 200

@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
+from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.db.models.functions import ExtractMonth
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from anjian.accounts.scope import request_scope
 from anjian.plans.models import PlanEntry, ScheduledVisit
 
 from ..access import business_view, plans_in
@@ -60,8 +62,20 @@ def _series(card: dict, group: int) -> list[dict]:
     return series
 
 
+@login_required
+def dashboard(request):
+    """The landing page after login: the 三员 go to their own page (they handle no plans)."""
+    scope = request_scope(request)
+    if not scope.handles_business:
+        if scope.reads_audit:
+            return redirect("web:audit_log")
+        if scope.manages_accounts:
+            return redirect("web:account_list")
+    return _business_dashboard(request)
+
+
 @business_view
-def dashboard(request, scope):
+def _business_dashboard(request, scope):
     today = timezone.localdate()
     latest: dict[int, object] = {}
     for plan in plans_in(scope).order_by("agency__level", "agency__name", "-year"):
