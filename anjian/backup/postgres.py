@@ -51,6 +51,8 @@ def backup(*, db: dict, out: Path) -> None:
     args, env = _connection(db)
     out.parent.mkdir(parents=True, exist_ok=True)
     partial = out.with_name(out.name + ".partial")
+    partial.unlink(missing_ok=True)
+    partial.touch(mode=0o600)  # the whole database, password hashes included: its owner only
     # No owners and grants: the backup restores into a database owned by another role as well.
     _run(
         [_tool("pg_dump"), "--format=custom", "--no-owner", "--no-privileges", f"--file={partial}", *args],

@@ -60,6 +60,7 @@ def backup(*, source: Path, out: Path) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     partial = out.with_name(out.name + ".partial")
     partial.unlink(missing_ok=True)
+    partial.touch(mode=0o600)  # the whole database, password hashes included: its owner only
     src = sqlite3.connect(source, timeout=60)
     dst = sqlite3.connect(partial)
     try:

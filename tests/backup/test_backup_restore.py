@@ -67,6 +67,7 @@ if SQLITE_PASS:
         env, made = _cycle(tmp_path, f"sqlite:///{db}", "b.sqlite3")
         # A connection that stays open (a running web app) and has written after the backup: its commits are
         # in the WAL, which a file copy over the database would later replay onto the restored file.
+        assert (tmp_path / "b.sqlite3").stat().st_mode & 0o777 == 0o600
         holder = sqlite3.connect(db)
         holder.execute("PRAGMA wal_autocheckpoint=0")
         holder.execute("UPDATE registry_agency SET name = name || '（改）'")
