@@ -6,12 +6,11 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from anjian.audit.chain import record
-from anjian.planning.findings import label_of
 from anjian.planning.rules import RulePackError
+from anjian.plans import schedule_state as state
 from anjian.plans import services
 from anjian.plans.config import PlanConfigError
 from anjian.plans.plan_diff import NO_CHANGE
-from anjian.plans.schedule_state import draft_note, not_scheduled_message, schedule_state
 from anjian.plans.scheduling import ScheduleRefused
 from anjian.plans.selectors import PlanNotFound, version_current
 from anjian.plans.services import PlanNotDraft
@@ -21,10 +20,6 @@ COMPILE_WAITED = "另一个操作正在编制或修改此计划，已等待其�
 QUEUE_ACTIONS = "只有 compile、schedule、export 可以用 --queue 作为后台任务提交"
 QUEUED = "已提交后台任务 {id}；用 anjian jobs wait {id} 等待结果，anjian jobs show {id} 查看进度"
 QUEUE_IN_PROCESS = "未配置消息队列（ANJIAN_BROKER_URL）：任务在本进程中执行，执行完毕后命令才退出"
-SCHEDULE_NOT_FINAL = (
-    "排程未定稿：校验发现 {count} 处硬约束违反，未保存为定稿；调整人员日程或计划后重新运行 "
-    "anjian plan schedule --agency {agency} --year {year}"
-)
 SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
@@ -220,13 +215,13 @@ class Command(BaseCommand):
         text = "已生成：\n" + "\n".join(f"  {f}" for f in files)
         if missing:
             text += "\n" + FRAME_MISSING.format(fields="、".join(missing))
-        if note := draft_note(version, annex=len(plan_annexes(snapshot)) + 1):
+        if note := state.draft_note(version, annex=len(plan_annexes(snapshot)) + 1):
             text += "\n" + note
         return {
             "files": [str(f) for f in files],
             "draft": bool(missing),
             "missing": list(missing),
-            "schedule": schedule_state(version),
+            "schedule": state.schedule_state(version),
             "notes": [note] if note else [],
             "text": text,
         }
@@ -276,30 +271,17 @@ class Command(BaseCommand):
         done = {**s, "violations_list": [f.message for f in violations], "text": "\n".join(lines)}
         if not s["final"]:  # scripts must see that nothing was saved as final: the output, then exit 1
             self.stdout.write(dumps(done) if opts["json"] else done["text"])
-            raise CommandError(
-                SCHEDULE_NOT_FINAL.format(count=s["violations"], agency=agency.code, year=year)
-            )
+            raise CommandError(state.not_final_message(version))
         return done
 
     def do_validate(self, agency, year, opts):
         from anjian.plans.scheduling import plan_schedule_figures
 
         version = version_current(agency=agency, year=year)
-        if schedule_state(version) == "none":
-            raise CommandError(not_scheduled_message(version))
+        if state.schedule_state(version) == "none":
+            raise CommandError(state.not_scheduled_message(version))
         figures = plan_schedule_figures(version=version)
-        findings, visits = figures["violations"], figures["visits"]
-        days, load = figures["person_days"], figures["daily_load"]
-        sheet = f"，工作日测算 {days['sheet']:g} 人·日" if days["sheet"] is not None else ""
-        text = "\n".join(
-            [
-                f"已校验 {visits} 次入企："
-                + ("未发现硬约束违反" if not findings else f"发现 {len(findings)} 处硬约束违反"),
-                *[f"  [{label_of(f['code'])}] {f['message']}" for f in findings],
-                f"检查人日：排程 {days['scheduled']:g} 人·日{sheet}",
-                f"每日在外检查人数：峰值 {load['peak']}，日均 {load['mean']:g}，峰均比 {load['peak_to_mean']:g}",
-            ]
-        )
+        findings, text = figures["violations"], state.validate_text(figures)
         if findings:
             self.stdout.write(dumps(figures) if opts["json"] else text)
             raise CommandError(f"排程校验未通过（{len(findings)} 处）")
