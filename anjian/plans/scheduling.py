@@ -283,12 +283,11 @@ def plan_schedule_figures(*, version: PlanVersion) -> dict:
     the daily load (overall and per office)."""
     problem, _bureau, _notes, costing = build_costed_problem(version)
     visits = stored_visits(version)
-    violations = [f for f in validate(problem, visits) if f.is_error]
+    found = [f for f in validate(problem, visits) if f.is_error]
+    violations = [{"rule": f.rule, "code": f.code, "label": f.label, "message": f.message} for f in found]
     return {
         "visits": len(visits),
-        "violations": [
-            {"rule": f.rule, "code": f.code, "label": f.label, "message": f.message} for f in violations
-        ],
+        "violations": violations,
         "person_days": {
             "scheduled": float(person_days(visits)),
             "sheet": _sheet_days(version),
