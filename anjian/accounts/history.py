@@ -58,9 +58,8 @@ class PasswordHistoryValidator:
     def password_changed(self, password: str, user=None) -> None:
         if user is None or not user.pk:
             return
-        from anjian.audit.chain import record
-        from anjian.audit.models import AuditEvent
+        from .signals import password_changed as changed
 
         Membership.objects.filter(user=user).update(password_changed_at=timezone.now())
         agency_id = Membership.objects.filter(user=user).values_list("agency_id", flat=True).first()
-        record(AuditEvent.Action.PASSWORD_CHANGE, obj=user, agency_id=agency_id)
+        changed.send(sender=type(self), user=user, agency_id=agency_id)

@@ -13,10 +13,8 @@ from dataclasses import dataclass
 from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from anjian.audit.chain import record
-from anjian.audit.models import AuditEvent
-
 from .models import ADMIN_ROLES, Membership
+from .signals import otp_enrolled
 
 DEVICE_NAME = "手机动态口令"
 OTP_ISSUER = "安监计划"
@@ -49,5 +47,5 @@ def device_enrol(*, user) -> Enrolment:
     TOTPDevice.objects.filter(user=user).delete()
     device = TOTPDevice.objects.create(user=user, name=DEVICE_NAME, confirmed=True)
     agency_id = Membership.objects.filter(user=user).values_list("agency_id", flat=True).first()
-    record(AuditEvent.Action.OTP_ENROL, obj=user, agency_id=agency_id)
+    otp_enrolled.send(sender=Enrolment, user=user, agency_id=agency_id)
     return Enrolment(user.get_username(), b32encode(device.bin_key).decode("ascii"), device.config_url)

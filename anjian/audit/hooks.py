@@ -13,6 +13,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import signals
 from django.forms.models import model_to_dict
 
+from anjian.accounts import signals as account_signals
+
 from .chain import record
 from .context import client_ip
 from .models import AuditEvent
@@ -124,6 +126,14 @@ def _login_failed(sender, credentials, request=None, **kwargs):
     )  # fmt: skip
 
 
+def _password_changed(sender, user, agency_id=None, **kwargs):
+    record(AuditEvent.Action.PASSWORD_CHANGE, obj=user, agency_id=agency_id)
+
+
+def _otp_enrolled(sender, user, agency_id=None, **kwargs):
+    record(AuditEvent.Action.OTP_ENROL, obj=user, agency_id=agency_id)
+
+
 def connect() -> None:
     from django.apps import apps
 
@@ -136,3 +146,5 @@ def connect() -> None:
     auth_signals.user_logged_in.connect(_logged_in, dispatch_uid="audit-login")
     auth_signals.user_logged_out.connect(_logged_out, dispatch_uid="audit-logout")
     auth_signals.user_login_failed.connect(_login_failed, dispatch_uid="audit-login-failed")
+    account_signals.password_changed.connect(_password_changed, dispatch_uid="audit-password-changed")
+    account_signals.otp_enrolled.connect(_otp_enrolled, dispatch_uid="audit-otp-enrolled")
