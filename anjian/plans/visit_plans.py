@@ -1,4 +1,4 @@
-"""The 现场检查方案 of one scheduled visit (file 004 §六(三): every inspection has an on-site plan), built
+"""The 现场检查方案 of one scheduled visit (《吕梁市应急管理局2024年度安全生产监督检查计划》§六(三): every inspection has an on-site plan), built
 from the stored schedule for documents.visit_plan_docx.
 
 `visit_plan_build(agency=…, year=…, visit_id=…)` raises VisitNotFound (Chinese message) when the agency's plan of

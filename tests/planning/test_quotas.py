@@ -64,7 +64,7 @@ def test_a_pool_exactly_the_minimum_needs_no_warning_and_no_rules_means_the_requ
 def test_quota_n_rounds_a_ratio_up_and_never_exceeds_the_pool():
     assert quota_n(101, "0.01", 0, 0) == 2  # 1.01 → 2
     assert quota_n(100, "0.01", 0, 0) == 1  # exactly 1
-    assert quota_n(140, "0.05", 0, 0) == 7  # file 004: 5 % of 140 coal mines
+    assert quota_n(140, "0.05", 0, 0) == 7  # the Lüliang 2024 plan: 5 % of 140 coal mines
     assert quota_n(10, "", 3, 0) == 3 and quota_n(10, "", 0, 4) == 4 and quota_n(10, "", 0, 0) == 0
     assert quota_n(2, "0.5", 3, 5) == 2
 
