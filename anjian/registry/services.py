@@ -32,7 +32,7 @@ from .importing.files import parse_enterprises, parse_facts, parse_officers, par
 from .importing.offices import find_office_conflicts
 from .models import Agency, Enterprise, Office, Officer
 from .resolve import EnterpriseResolver, resolve_facts, resolve_parents
-from .selectors import agency_names, agency_tree, chunked, enterprises_by_uscc, office_lookup
+from .selectors import agency_tree, chunked, enterprises_by_uscc, office_lookup
 
 
 @transaction.atomic
@@ -113,7 +113,6 @@ def enterprises_import(*, agency: Agency, path: Path | str, dry_run: bool = Fals
     parsed = parse_enterprises(path, office_lookup(agency))
     result.rows, result.errors, result.warnings = parsed.rows, parsed.errors, parsed.warnings
     existing = enterprises_by_uscc(r.values["uscc"] for r in parsed.items)
-    foreign = agency_names(a for _, a in existing.values() if a != agency.pk)
     resolver = EnterpriseResolver(
         agency, [(str(r.values["uscc"]), str(r.values["name"])) for r in parsed.items]
     )
@@ -148,7 +147,6 @@ def enterprises_import(*, agency: Agency, path: Path | str, dry_run: bool = Fals
                     column=row.titles.get("uscc", "统一社会信用代码"),
                     sheet=row.sheet,
                     value=code,
-                    agency=foreign[owner],
                 )
             )
             continue

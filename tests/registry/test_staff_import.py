@@ -152,3 +152,15 @@ def test_duplicate_certificate_inside_the_file_is_an_error(county_bureau, tmp_pa
     ]
     result = officers_import(agency=county_bureau, path=write_xlsx(tmp_path / "d.xlsx", ("人员", rows)))
     assert [(e.code, e.row, e.column) for e in result.errors] == [("import_duplicate_in_file", 3, "执法证号")]
+
+
+def test_an_unknown_staffing_word_lists_every_category_the_pack_accepts(county_bureau, tmp_path):
+    rows = [OFFICER_HEADER, ["张伟", "执法队", "外星编制", "HC1408280001", "2027-12-31", "是", "", "否"]]
+    result = officers_import(agency=county_bureau, path=write_xlsx(tmp_path / "o.xlsx", ("执法人员", rows)))
+    [error] = result.errors
+    assert (error.row, error.column) == (2, "人员性质")
+    accepted = error.message.split("可填：")[1]
+    # the rule pack's 编制类别 are accepted on import, so the message must offer them, not only 在编/借调
+    for category in ("行政编制", "事业编制", "参照公务员法管理", "在编", "借调"):
+        assert category in accepted
+    assert Officer.objects.count() == 0

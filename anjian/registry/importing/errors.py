@@ -21,7 +21,10 @@ IMPORT_USCC_OVERRIDDEN = (
     AT + "统一社会信用代码「{value}」未通过校验（{problem}），已按校验未通过说明接受：{reason}"
 )
 IMPORT_USCC_WARNING = AT + "统一社会信用代码「{value}」：{problem}"
-IMPORT_USCC_OTHER_AGENCY = AT + "统一社会信用代码「{value}」已登记在「{agency}」名下，不能导入本单位"
+# The other agency is not named: a user may not learn which bureau outside their own tree supervises a unit.
+IMPORT_USCC_OTHER_AGENCY = (
+    AT + "统一社会信用代码「{value}」已由其他部门登记，不能导入本单位（如确属本单位监管，请与上级部门核实）"
+)
 IMPORT_DUPLICATE = AT + "「{value}」与第 {first_row} 行重复"
 IMPORT_DUPLICATE_OTHER_SHEET = AT + "「{value}」与「{other_file}」第 {first_row} 行重复"
 IMPORT_DATE_ORDER = AT + "终止日期 {valid_to} 早于起始日期 {valid_from}"

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from .cells import compact
 from .errors import (
+    IMPORT_BAD_CHOICE,
     IMPORT_CERTIFICATE_REQUIRED,
     IMPORT_EXCLUSION_CONFLICT,
     IMPORT_TOO_LONG,
@@ -78,6 +79,16 @@ class OfficerRow:
     titles: Mapping[str, str]
 
 
+def _employment(reader: RowReader, categories: Mapping[str, Mapping[str, object]] | None) -> str:
+    """在编/借调 for a 人员性质 that names no 编制类别; an unknown word lists every accepted one."""
+    word = reader.text("employment")
+    if word and categories and EMPLOYMENT.lookup(word) is None:
+        choices = "、".join([*categories, *EMPLOYMENT.shown])
+        reader.error("employment", "import_bad_choice", IMPORT_BAD_CHOICE, value=word, choices=choices)
+        return "on_roll"
+    return reader.choice("employment", EMPLOYMENT, default="on_roll")[0]
+
+
 def read_officer(
     reader: RowReader,
     offices: Mapping[str, int],
@@ -112,9 +123,7 @@ def read_officer(
         )
     values: dict[str, object] = {
         "name": name,
-        "employment": str(category["employment"])
-        if category
-        else reader.choice("employment", EMPLOYMENT, default="on_roll")[0],
+        "employment": str(category["employment"]) if category else _employment(reader, categories),
         "staffing_category": reader.text("employment") if category else "",
         "certificate_no": certificate,
         "certificate_valid_until": reader.date("certificate_valid_until"),
