@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +28,12 @@ class BackupResult:
     vendor: str
     audit_events: int
     audit_head: str
+
+    def as_json(self) -> str:
+        """What `anjian backup --json` and `anjian restore --json` print."""
+        body = {"path": str(self.path), "database": self.vendor, "audit_events": self.audit_events,
+                "audit_head": self.audit_head}  # fmt: skip
+        return json.dumps(body, ensure_ascii=False, indent=2)
 
 
 def _vendor() -> str:

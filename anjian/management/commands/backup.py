@@ -1,6 +1,5 @@
 """`anjian backup [--out F]`: a consistent copy of the whole database while the service runs."""
 
-import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -26,15 +25,9 @@ class Command(BaseCommand):
         except BackupError as exc:
             raise CommandError(str(exc)) from exc
         if json:
-            body = {"path": str(result.path), "database": result.vendor, "audit_events": result.audit_events,
-                    "audit_head": result.audit_head}  # fmt: skip
-            self.stdout.write(_json(body))
+            self.stdout.write(result.as_json())
             return
         self.stdout.write(
             BACKUP_DONE.format(path=result.path, count=result.audit_events, head=result.audit_head)
         )
         self.stdout.write(BACKUP_KEYS_REMINDER)
-
-
-def _json(body: dict) -> str:
-    return json.dumps(body, ensure_ascii=False, indent=2)
