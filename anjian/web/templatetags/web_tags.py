@@ -1,3 +1,5 @@
+from pathlib import PurePath
+
 from django import template
 
 from anjian.accounts.scope import request_scope
@@ -58,9 +60,46 @@ def event_summary(event) -> str:
         note = f"（{after['note']}）" if after.get("note") else ""
         return f"{_status(before.get('status'))} → {_status(after.get('status'))}，第 {after.get('version')} 版{note}"
     if event.action == "export":
-        return f"下载 {after.get('file') or after.get('format', '')}"
+        return f"下载 {PurePath(str(after.get('file') or '')).name or after.get('format', '')}"
     if event.action == "create" and event.object_type == "plans.PlanVersion":
         return f"编制第 {after.get('number')} 版：{after.get('reason') or '—'}"
     if event.action == "create":
         return "建立计划"
-    return "修改：" + "、".join(sorted(after)) if after else ""
+    return "修改：" + "、".join(_field_names(event.object_type, sorted(after))) if after else ""
+
+
+def _field_names(object_type: str, names: list[str]) -> list[str]:
+    """The changed fields as the model names them in Chinese (never the field's code name)."""
+    from django.apps import apps
+    from django.core.exceptions import FieldDoesNotExist
+
+    try:
+        model = apps.get_model(object_type)
+    except (LookupError, ValueError):
+        return ["其他内容"] if names else []
+    shown = []
+    for name in names:
+        try:
+            label = str(model._meta.get_field(name).verbose_name)
+        except FieldDoesNotExist:
+            label = "其他内容"
+        if label not in shown:
+            shown.append(label)
+    return shown
+
+
+DRAW_SCOPES = {"intra": "部门内部抽查", "joint": "跨部门联合抽查"}
+
+
+@register.filter
+def draw_scope(value):
+    """The draw's scope in Chinese (never the code stored with the draw)."""
+    return DRAW_SCOPES.get(value, "—")
+
+
+@register.filter
+def level_label(value):
+    """An agency level (province/city/county) as 省级/市级/县级."""
+    from anjian.registry.models import Level
+
+    return Level(value).label if value in Level.values else "—"
