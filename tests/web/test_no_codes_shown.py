@@ -49,7 +49,10 @@ def test_the_records_page_names_changed_fields_and_downloaded_files_without_a_pa
 def test_the_plan_page_names_the_rule_pack_instead_of_a_command(xia_plan, people):
     html = get(people["head"], "web:plan_rules", xia_plan.plan.pk)
     assert "anjian rules show" not in html
-    assert f"规则包“{load_pack(xia_plan.ruleset).name}”" in html
+    pack = load_pack(xia_plan.ruleset)
+    assert f"规则包“{pack.name}”" in html
+    assert " → ".join(load_pack(i).name for i in pack.chain) in html
+    assert xia_plan.ruleset_chain not in html
 
 
 @pytest.mark.parametrize("field", ["seed", "pool"])

@@ -65,6 +65,7 @@ def plan_rules(request, scope, plan_id: int):
     ctx = _context(request, scope, plan_id, "rules")
     pack = load_pack(ctx["version"].ruleset)
     ctx["pack"] = pack
+    ctx["pack_chain"] = " → ".join(load_pack(pack_id).name for pack_id in pack.chain)
     ctx["settings_items"] = (
         sorted(ctx["plan"].settings.items()) if isinstance(ctx["plan"].settings, dict) else []
     )
