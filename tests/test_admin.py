@@ -3,12 +3,13 @@
 import pytest
 from django.contrib.auth import get_user_model
 
+from tests.second_factor import signed_in
+
 
 @pytest.fixture
 def staff_client(client, db):
     user = get_user_model().objects.create_superuser("admin", password="x-Secret-2024")
-    client.force_login(user)
-    return client
+    return signed_in(user, client)  # a superuser passes the second factor first
 
 
 def test_admin_lists_the_103_key_units_of_the_compiled_plan(staff_client, lvliang_plan):
