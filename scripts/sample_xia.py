@@ -2,7 +2,7 @@
 
 夏应急发〔2025〕6号 names only three key units (运力化工, 晋新双鹤, 好大夫制药); the others are synthetic.
 Classes and grades
-are chosen so that the plan's frequencies stay within the Shanxi caps (docs/domain.md §6): non-coal D at 4/yr,
+are chosen so that the plan's frequencies stay within the Shanxi caps (docs/business-rules.md §6): non-coal D at 4/yr,
 key metallurgy at 4/yr (high-risk smelting graded 二级/三级/未定级, dust-only 三级/未定级), general
 metallurgy at 2/yr (never non-high-risk 一级), the tailings pond class C at 2/yr.
 """

@@ -5,7 +5,7 @@ with
 the official paragraph styles (see `styles.py`) and page-number footers; `add_section()` starts a new page in
 portrait or landscape with the same type area (a landscape page keeps the 156 × 225 mm type area in the same
 physical place, turned, so tables fit). Footers are defined once and inherited by later sections.
-All numbers are those of docs/domain.md §10 (GB/T 9704-2012 §5.2, §7.5).
+All numbers are those of docs/business-rules.md §10 (GB/T 9704-2012 §5.2, §7.5).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The plan's body as a list of styled paragraphs, in the order of the Lüliang 2024 plan and the 办法 (docs/domain.md §10).
+"""The plan's body as a list of styled paragraphs, in the order of the Lüliang 2024 plan and the 办法 (docs/business-rules.md §10).
 
 Contract: `body_blocks(snapshot, refs)` is pure; every figure it prints is a snapshot field or a count/sum of
 the

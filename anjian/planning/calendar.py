@@ -2,7 +2,7 @@
 
 - **formula** 国家法定工作日 = days in the year - Saturdays and Sundays - statutory holidays, the
   holiday count coming from the rule pack (`calendar.holiday_count.*`: 11 up to 2024, 13 from
-  2025). The figure a plan prints and multiplies by its officers (docs/domain.md §8).
+  2025). The figure a plan prints and multiplies by its officers (docs/business-rules.md §8).
 - **day calendar** (named holidays, make-up workdays 调休上班) for scheduling and working-day
   deadlines: a notice entered in the pack (`calendar.notices.<year>`) wins, else `chinese_calendar`,
   else the pack's provisional calendar (`calendar.provisional.<year>`: the statutory holidays' dates of

@@ -1,4 +1,4 @@
-"""Frequency cap of one enterprise per year, summed over province, city and county (docs/domain.md §6).
+"""Frequency cap of one enterprise per year, summed over province, city and county (docs/business-rules.md §6).
 
 Contract of `cap_for(e, pack, on)`:
 - Mines (coal; non-coal, tailings ponds included) are capped by class A–D when the pack has that table. A mine

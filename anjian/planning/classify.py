@@ -1,4 +1,4 @@
-"""Key vs general classification of the enterprises a planning agency may plan (docs/domain.md §5).
+"""Key vs general classification of the enterprises a planning agency may plan (docs/business-rules.md §5).
 
 Contract of `classify`:
 - One `Classification` per enterprise the agency may plan, in input order. An enterprise supervised by a

@@ -1,4 +1,4 @@
-"""The published draw record: verification by replay, and JSON in and out (docs/domain.md §7).
+"""The published draw record: verification by replay, and JSON in and out (docs/business-rules.md §7).
 
 `verify_draw(record)` recomputes everything the record claims from its own inputs (algorithm in lottery.py):
 the seed against the commitment, the pool and inspector-pool digests, each stratum's quota, the result and

@@ -1,4 +1,4 @@
-"""Visits per year for each classified enterprise, with one quarter window per visit (docs/domain.md §6).
+"""Visits per year for each classified enterprise, with one quarter window per visit (docs/business-rules.md §6).
 
 Contract of `plan_frequencies(classified, enterprises, *, pack, overrides=())`:
 - Each Classification gets one Frequency from the most specific matching `frequency.rules.*` rule: the rule

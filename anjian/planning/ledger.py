@@ -1,4 +1,4 @@
-"""The cap ledger: all levels' visits to each enterprise in one year against its cap (docs/domain.md §6).
+"""The cap ledger: all levels' visits to each enterprise in one year against its cap (docs/business-rules.md §6).
 
 Contract of `build_ledger(enterprises, tallies, *, pack, on, justifications=())`:
 - `tallies` hold every level's planned and actual visits, the planning agency's own plan included (see

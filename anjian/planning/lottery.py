@@ -1,4 +1,4 @@
-"""双随机 draws (docs/domain.md §7) that anyone can replay from the published DrawRecord.
+"""双随机 draws (docs/business-rules.md §7) that anyone can replay from the published DrawRecord.
 
 Algorithm `anjian-draw/1`, a pure function of (pool, quotas, seed, officers, recusals, draw date):
 1. commitment = SHA-256 of the seed (UTF-8), published before the draw; the seed is revealed with the result.

@@ -1,4 +1,4 @@
-"""双随机 quotas (docs/domain.md §7): how many units to draw from each stratum (sector) of a pool.
+"""双随机 quotas (docs/business-rules.md §7): how many units to draw from each stratum (sector) of a pool.
 
 n = min(pool size, max(⌈ratio × size⌉, minimum, requested)) per stratum: the pack's `lottery.quotas.*` give
 the ratios ("not less than" rounds up) and minimums for a draw scope, and a bureau may ask for more than the

@@ -1,4 +1,4 @@
-"""Why an enterprise is a key unit (docs/domain.md §5): reason codes, their 备注 text and basis, all from the pack.
+"""Why an enterprise is a key unit (docs/business-rules.md §5): reason codes, their 备注 text and basis, all from the pack.
 
 `proposed_reasons` is a pure function of (enterprise, pack, plan year, reference date). It returns every key
 reason that applies, ordered by the pack's `classification.reason_order` (same code: most recent fact first);

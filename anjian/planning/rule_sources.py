@@ -2,7 +2,7 @@
 
 A source cites a legal or official document: a title in 《》 or a document number (〔2025〕11号, 令第9号, GB/T …),
 with the article or section. A setting no document fixes says so ("本系统默认：…") and stays unverified (U). It never names a file of this project or its briefing material ("file 004",
-"docs/domain.md §12", "sample", a seed file name): a bureau reading the pack must be able to look the source up.
+"docs/business-rules.md §12", "sample", a seed file name): a bureau reading the pack must be able to look the source up.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The two Lüliang 2024 workday sheets (the Lüliang 2024 plan annexes 3 and 4; docs/domain.md §11), line by line."""
+"""The two Lüliang 2024 workday sheets (the Lüliang 2024 plan annexes 3 and 4; docs/business-rules.md §11), line by line."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The sample snapshot reproduces the Lüliang 2024 plan's figures (annexes 1–4, §三, §四; docs/domain.md §11)."""
+"""The sample snapshot reproduces the Lüliang 2024 plan's figures (annexes 1–4, §三, §四; docs/business-rules.md §11)."""
 
 from decimal import Decimal
 

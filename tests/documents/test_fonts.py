@@ -1,4 +1,4 @@
-"""Font names written into the documents and their documented LibreOffice stand-ins (docs/domain.md §10)."""
+"""Font names written into the documents and their documented LibreOffice stand-ins (docs/business-rules.md §10)."""
 
 import io
 import re

@@ -1,4 +1,4 @@
-"""The layout checker passes our documents and names what a tampered copy breaks (docs/domain.md §10)."""
+"""The layout checker passes our documents and names what a tampered copy breaks (docs/business-rules.md §10)."""
 
 import io
 

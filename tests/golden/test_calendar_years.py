@@ -1,4 +1,4 @@
-"""Golden calendar figures (docs/domain.md §8 and §11): 国家法定工作日 by the plan formula and the real day
+"""Golden calendar figures (docs/business-rules.md §8 and §11): 国家法定工作日 by the plan formula and the real day
 calendar. The Lüliang 2024 plan annex 3 prints 366 − 104 − 11 = 251 for 2024."""
 
 import pytest
@@ -36,7 +36,7 @@ def test_day_calendar_gives_the_same_total_as_the_formula_2021_to_2026(pack, yea
 
 @pytest.mark.parametrize(("year", "calendar", "formula"), [(2015, 249, 250), (2020, 249, 251)])
 def test_one_off_holidays_make_the_two_calendars_differ(pack, year, calendar, formula):
-    """2015 (70th anniversary day) and 2020 (extended Spring Festival): docs/domain.md §8."""
+    """2015 (70th anniversary day) and 2020 (extended Spring Festival): docs/business-rules.md §8."""
     cal = year_calendar(year, pack)
     assert (cal.calendar_workdays, cal.statutory_workdays) == (calendar, formula)
 

@@ -1,4 +1,4 @@
-"""Golden figures reproduced by compiling the sample registries end to end (docs/domain.md §11).
+"""Golden figures reproduced by compiling the sample registries end to end (docs/business-rules.md §11).
 
 Lüliang: the Lüliang 2024 plan §三 and §四 (103 key units / 144 visits, 101 general units / 101 visits, shares by visits
 58.8 % / 41.2 %), annexes 3 and 4 (the two workday sheets). Xia County: 夏应急发〔2025〕6号 §一 (12 / 42, 65 / 101).

@@ -64,7 +64,7 @@ def test_the_rule_pack_alone_finds_85_of_the_103_key_units_and_the_18_others_are
     # and the seed's table has no other row with these notes: the explanation is exact, not a catch-all
     assert sum(r.note in (SOE, BUILDING_MATERIALS) for r in ANNEX_2.values()) == 18
     # the reasons the Lüliang 2024 plan §三 gives, found by the pack: coal mines (41, six with a fatal accident in 2023 and
-    # four with a major hazard found, docs/domain.md §11), two-keys-one-major hazchem, smelting, training bodies
+    # four with a major hazard found, docs/business-rules.md §11), two-keys-one-major hazchem, smelting, training bodies
     first = Counter(e.reasons[0]["code"] for e in key.values())
     assert first["K_TRAINING_BODY"] == 7 and first["K_FATAL_ACCIDENT_3Y"] == 6
     assert first["K_MAJOR_HAZARD_FOUND"] == 4 and first["K_SHUTDOWN_ORDERED"] == 1

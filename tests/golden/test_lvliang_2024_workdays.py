@@ -1,6 +1,6 @@
 """Golden figures of the Lüliang City 2024 plan (《吕梁市应急管理局2024年度安全生产监督检查计划》): the
 bureau's workday sheet (the Lüliang 2024 plan annex 3), the brigade's (the Lüliang 2024 plan annex 4), the staffing table
-(annex 1) and the review findings listed in docs/domain.md §11–§12. Every figure reproduces to the day."""
+(annex 1) and the review findings listed in docs/business-rules.md §11–§12. Every figure reproduces to the day."""
 
 import json
 import subprocess
@@ -75,7 +75,7 @@ def test_bureau_total_statutory_days_is_251_times_45(result):
 
 
 def test_bureau_supervision_3178_with_every_line_item(result):
-    """The Lüliang 2024 plan annex 3 三 (docs/domain.md §11): coal 2682 = 2050 + 460 + 144 + 28, hazchem 65, non-coal 69,
+    """The Lüliang 2024 plan annex 3 三 (docs/business-rules.md §11): coal 2682 = 2050 + 460 + 144 + 28, hazchem 65, non-coal 69,
     metallurgy 129, 办公室 88, 人事教育训练科 145."""
     b = result.team("bureau")
     team = b.team
@@ -154,7 +154,7 @@ def test_staff_shares_and_key_general_shares(result):
 
 
 def test_every_printed_figure_of_annex_3_and_4_is_reproduced(findings):
-    """No sum, total or statutory-workday finding: the sheets' arithmetic is right (docs/domain.md §11)."""
+    """No sum, total or statutory-workday finding: the sheets' arithmetic is right (docs/business-rules.md §11)."""
     arithmetic = {
         "item_product_mismatch",
         "section_sum_mismatch",
@@ -173,7 +173,7 @@ def by(findings, code):
 
 
 def test_review_lists_the_known_inconsistencies_of_file_004(findings):
-    """docs/domain.md §12 items visible in annexes 1–4."""
+    """docs/business-rules.md §12 items visible in annexes 1–4."""
     # 13: both sheets need overtime against 留有余地
     assert [(str(f.where), f.severity) for f in by(findings, "overtime")] == [
         ("市应急局机关", "warning"),
@@ -277,7 +277,7 @@ def test_cli_json_prints_the_golden_figures():
     review = run_cli("review", str(SAMPLES / "workdays-bureau.toml"), "--json", returncode=1)  # it has errors
     findings = review["findings"]
     assert review["counts"] == dict(Counter(f["severity"] for f in findings))
-    # The seed's only arithmetic errors are annex 1's (docs/domain.md §12 item 9): the seconded column sums to 48 but
+    # The seed's only arithmetic errors are annex 1's (docs/business-rules.md §12 item 9): the seconded column sums to 48 but
     # prints 49, and 39 + 48 = 87 against the 88 of the text.
     assert sorted(f["code"] for f in findings if f["severity"] == "error") == [
         "staffing_column_sum",

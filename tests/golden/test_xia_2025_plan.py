@@ -1,4 +1,4 @@
-"""Xia County 2025 plan (夏应急发〔2025〕6号, 夏应急发〔2025〕6号 §一; docs/domain.md §11 "Xia County 2025", §6 caps).
+"""Xia County 2025 plan (夏应急发〔2025〕6号, 夏应急发〔2025〕6号 §一; docs/business-rules.md §11 "Xia County 2025", §6 caps).
 
 The 77 enterprises are built as core facts from what 夏应急发〔2025〕6号 §一 says about them (names of the units it does
 not name are synthetic); classification and frequencies run under the yuncheng pack (Shanxi + the Yuncheng
@@ -89,7 +89,7 @@ def plan():
 
 
 def test_xia_2025_has_12_key_units_with_42_visits_and_65_general_with_101(plan):
-    """夏应急发〔2025〕6号 §一（一）（二）; docs/domain.md §11: key 12 / 42, general 65 / 101, total 77 / 143."""
+    """夏应急发〔2025〕6号 §一（一）（二）; docs/business-rules.md §11: key 12 / 42, general 65 / 101, total 77 / 143."""
     _, enterprises, classified, frequencies = plan
     assert len(enterprises) == 77 and classified.findings == () and frequencies.findings == ()
     totals = frequencies.totals
@@ -99,7 +99,7 @@ def test_xia_2025_has_12_key_units_with_42_visits_and_65_general_with_101(plan):
 
 
 def test_xia_2025_key_share_is_15_58_by_units_and_29_37_by_visits(plan):
-    """docs/domain.md §11: 12/77 = 15.58 %, 42/143 = 29.37 % (2-decimal rounding)."""
+    """docs/business-rules.md §11: 12/77 = 15.58 %, 42/143 = 29.37 % (2-decimal rounding)."""
     totals = plan[3].totals
     assert share(totals.key_units, totals.total_units) == Decimal("15.58")
     assert share(totals.key_visits, totals.total_visits) == Decimal("29.37")
@@ -133,7 +133,7 @@ def test_xia_2025_quarter_windows_follow_file_000(plan):
 
 
 def test_xia_2025_plan_passes_the_cap_ledger_with_warnings_only(plan):
-    """docs/domain.md §6, §11 (the Xia County 2025 plan against the caps): these grades are all legal; non-coal D sits at the cap."""
+    """docs/business-rules.md §6, §11 (the Xia County 2025 plan against the caps): these grades are all legal; non-coal D sits at the cap."""
     pack, enterprises, classified, frequencies = plan
     ledger = build_ledger(
         enterprises, planned_tallies(frequencies, Level.COUNTY), pack=pack, on=classified.reference_date
@@ -145,7 +145,7 @@ def test_xia_2025_plan_passes_the_cap_ledger_with_warnings_only(plan):
 
 
 CAP_CASES = [
-    # (what, industry, extra facts, visits, expected status) — docs/domain.md §6, §11 (the Xia County 2025 plan against the caps)
+    # (what, industry, extra facts, visits, expected status) — docs/business-rules.md §6, §11 (the Xia County 2025 plan against the caps)
     ("non-coal D quarterly", Industry.NONCOAL_MINE, dict(noncoal_class="D"), 4, LineStatus.AT_CAP),
     (
         "tailings pond class C twice",
@@ -252,7 +252,7 @@ CAP_CASES = [
     ("what", "industry", "extra", "visits", "expected"), CAP_CASES, ids=[c[0] for c in CAP_CASES]
 )
 def test_file_000_frequency_against_shanxi_cap(what, industry, extra, visits, expected):
-    """docs/domain.md §6, §11 (the Xia County 2025 plan against the caps): at the cap → warning, no headroom; above → refused (error)."""
+    """docs/business-rules.md §6, §11 (the Xia County 2025 plan against the caps): at the cap → warning, no headroom; above → refused (error)."""
     pack = load_pack("yuncheng")
     e = Enterprise(id=1, name=what, agency_id=XIA.id, industry=industry, **extra)
     ledger = build_ledger(

@@ -149,7 +149,7 @@ def test_counting_working_days_skips_the_national_day_week(national):
 
 
 def test_2026_pack_notice_agrees_with_chinese_calendar(national):
-    """The 2026 notice (docs/domain.md §8) is entered in the national pack; it must match the library."""
+    """The 2026 notice (docs/business-rules.md §8) is entered in the national pack; it must match the library."""
     import chinese_calendar
 
     cal = year_calendar(2026, national)

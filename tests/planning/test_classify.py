@@ -1,4 +1,4 @@
-"""Key vs general classification (docs/domain.md §5): each reason code, windows, overrides, one level per firm."""
+"""Key vs general classification (docs/business-rules.md §5): each reason code, windows, overrides, one level per firm."""
 
 import datetime as dt
 

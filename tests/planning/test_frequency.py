@@ -1,4 +1,4 @@
-"""Visits per year with quarter windows (docs/domain.md §6): rule choice, windows, overrides, key minimum."""
+"""Visits per year with quarter windows (docs/business-rules.md §6): rule choice, windows, overrides, key minimum."""
 
 import pytest
 

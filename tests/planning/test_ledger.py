@@ -1,4 +1,4 @@
-"""Cap ledger (docs/domain.md §6): caps by class or grade summed over levels, what counts, headroom, refusals."""
+"""Cap ledger (docs/business-rules.md §6): caps by class or grade summed over levels, what counts, headroom, refusals."""
 
 import datetime as dt
 

@@ -1,4 +1,4 @@
-"""双随机 draws (docs/domain.md §7): quotas round up, eligible inspectors only, replayable, verifiable records."""
+"""双随机 draws (docs/business-rules.md §7): quotas round up, eligible inspectors only, replayable, verifiable records."""
 
 import dataclasses
 import datetime as dt

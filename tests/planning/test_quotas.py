@@ -1,5 +1,5 @@
 """Quotas per stratum in full: the largest ratio and minimum of the rules that apply, the bureau's request, the
-citations joined, and the warning when a stratum is smaller than asked (docs/domain.md §7)."""
+citations joined, and the warning when a stratum is smaller than asked (docs/business-rules.md §7)."""
 
 from decimal import Decimal
 

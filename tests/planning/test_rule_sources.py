@@ -17,7 +17,7 @@ def test_a_source_naming_a_project_file_or_no_document_is_refused(tmp_path):
         tmp_path,
         "p",
         '[a.x]\nvalue = 1\nsource = "file 004 三（一）"\nmark = "S"\n'
-        '[a.y]\nvalue = 1\nsource = "见 docs/domain.md"\nmark = "S"\n'
+        '[a.y]\nvalue = 1\nsource = "见 docs/business-rules.md"\nmark = "S"\n'
         '[a.z]\nvalue = 1\nsource = "省里规定"\nmark = "S"\n'
         '[a.d]\nvalue = 1\nsource = "本系统默认：每日一户"\nmark = "V"\n'
         '[a.ok]\nvalue = 1\nsource = "《辽宁省安全生产条例》第十条"\nmark = "V"\n'

@@ -1,4 +1,4 @@
-"""USCC per GB 32100-2015 (docs/domain.md §4): check character, charset, organisation-code check."""
+"""USCC per GB 32100-2015 (docs/business-rules.md §4): check character, charset, organisation-code check."""
 
 from hypothesis import given
 from hypothesis import strategies as st

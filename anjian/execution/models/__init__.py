@@ -1,5 +1,5 @@
 """What happens after the plan is issued: inspections, hazards, orders and reviews, penalties, reports,
-adjustments, the inspection-item list and contact points (docs/domain.md §9)."""
+adjustments, the inspection-item list and contact points (docs/business-rules.md §9)."""
 
 from .lists import ContactFeedback, ContactPoint, InspectionItem, ItemListPublication
 from .records import Hazard, Inspection, PenaltyDecision, RectificationOrder, Review

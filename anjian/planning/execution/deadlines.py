@@ -1,4 +1,4 @@
-"""Deadlines of the execution stage: reports, reviews, penalty publication, adjustment filings (docs/domain.md §1, §9).
+"""Deadlines of the execution stage: reports, reviews, penalty publication, adjustment filings (docs/business-rules.md §1, §9).
 
 Contract: every deadline is `days` after a start date counted in working days (the day calendar of the pack)
 or in calendar days, both read from the rule pack under `execution.<key>.days` / `.day_type`; the start day

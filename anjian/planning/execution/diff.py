@@ -1,4 +1,4 @@
-"""The difference between two plan versions, entry by entry (docs/domain.md §9 adjustments).
+"""The difference between two plan versions, entry by entry (docs/business-rules.md §9 adjustments).
 
 Contract: `diff_versions(old, new)` lists units added, removed and changed (category, visits, quarter windows,
 responsible offices), in the order of the new version then the removed ones; `is_major(diff)` is True when

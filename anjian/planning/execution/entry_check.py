@@ -1,4 +1,4 @@
-"""Checks before an inspection is recorded: cap, quiet period, upper level first, officers (docs/domain.md §6, §9).
+"""Checks before an inspection is recorded: cap, quiet period, upper level first, officers (docs/business-rules.md §6, §9).
 
 Contract of `check_entry(visit, enterprise, *, pack, tallies, month_entry_days, upper_entries, officers)`:
 - cap: the visit is added as one actual visit of its level to `tallies` (every level's planned and actual

@@ -1,4 +1,4 @@
-"""Plan progress from the execution records: planned vs done, coverage and the KPIs of 夏应急发〔2025〕6号 (docs/domain.md §9).
+"""Plan progress from the execution records: planned vs done, coverage and the KPIs of 夏应急发〔2025〕6号 (docs/business-rules.md §9).
 
 Contract of `progress(period, units, visits, hazards, penalties)`:
 - A planned unit's visits are due by quarter: its window quarters are split into `visits` consecutive groups

@@ -1,7 +1,7 @@
 """The words bureaus write in their tables, mapped to the registry's stored values.
 
 Each `Vocabulary` accepts the model's own Chinese label, the stored value, and the common synonyms seen in the
-seed tables (the three real plans of docs/domain.md); matching ignores blanks and a trailing 企业/单位/行业/类.
+seed tables (the three real plans of docs/business-rules.md); matching ignores blanks and a trailing 企业/单位/行业/类.
 """
 
 from __future__ import annotations
